@@ -41,5 +41,7 @@ def connect(path: Path, db_key: bytes, *, check_same_thread: bool = True) -> Any
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise VaultError(f"The vault database cannot be read (damaged or tampered): {exc}.") from None
+        raise VaultError(
+            f"The vault database cannot be read (damaged or tampered): {exc}."
+        ) from None
     return conn

@@ -61,8 +61,7 @@ def new_kdf_params() -> KdfParams:
 
 def meets_floor(params: KdfParams) -> bool:
     return (
-        params.time_cost >= KDF_FLOOR["time_cost"]
-        and params.memory_kib >= KDF_FLOOR["memory_kib"]
+        params.time_cost >= KDF_FLOOR["time_cost"] and params.memory_kib >= KDF_FLOOR["memory_kib"]
     )
 
 
@@ -85,9 +84,9 @@ def database_key(data_key: bytes) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-    return HKDF(hashes.SHA256(), KEY_BYTES, salt=None, info=b"alliance sqlcipher page key v1").derive(
-        data_key
-    )
+    return HKDF(
+        hashes.SHA256(), KEY_BYTES, salt=None, info=b"alliance sqlcipher page key v1"
+    ).derive(data_key)
 
 
 # --- recovery key -------------------------------------------------------------------------
@@ -135,7 +134,9 @@ def new_header(passphrase: str, data_key: bytes, recovery: bytes) -> dict[str, A
         "version": HEADER_VERSION,
         "kdf": params.public(),
         "wrapped": {
-            "passphrase": _wrap(derive_passphrase_key(passphrase, params), data_key, params.public()),
+            "passphrase": _wrap(
+                derive_passphrase_key(passphrase, params), data_key, params.public()
+            ),
             "recovery": {
                 "salt": _b64(recovery_salt),
                 **_wrap(_recovery_wrapping_key(recovery, recovery_salt), data_key, "recovery"),
@@ -144,7 +145,9 @@ def new_header(passphrase: str, data_key: bytes, recovery: bytes) -> dict[str, A
     }
 
 
-def rewrap_passphrase(header: dict[str, Any], data_key: bytes, new_passphrase: str) -> dict[str, Any]:
+def rewrap_passphrase(
+    header: dict[str, Any], data_key: bytes, new_passphrase: str
+) -> dict[str, Any]:
     """A copy of the header with the data key wrapped under a new passphrase (and fresh salt)."""
     params = new_kdf_params()
     updated = json.loads(json.dumps(header))
@@ -158,7 +161,9 @@ def rewrap_passphrase(header: dict[str, Any], data_key: bytes, new_passphrase: s
 def unwrap_with_passphrase(header: dict[str, Any], passphrase: str) -> bytes:
     params = read_kdf_params(header)
     if not meets_floor(params) and not insecure_fast_kdf():
-        raise VaultError("This vault's key-derivation settings are below Alliance's floor; refusing.")
+        raise VaultError(
+            "This vault's key-derivation settings are below Alliance's floor; refusing."
+        )
     kek = derive_passphrase_key(passphrase, params)
     return _unwrap(kek, header["wrapped"]["passphrase"], params.public(), "Wrong passphrase.")
 
@@ -197,7 +202,9 @@ def _unwrap(kek: bytes, stanza: dict[str, str], context: object, wrong: str) -> 
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     try:
-        return AESGCM(kek).decrypt(_unb64(stanza["nonce"]), _unb64(stanza["ciphertext"]), _aad(context))
+        return AESGCM(kek).decrypt(
+            _unb64(stanza["nonce"]), _unb64(stanza["ciphertext"]), _aad(context)
+        )
     except InvalidTag:
         raise WrongPassphrase(wrong) from None
 

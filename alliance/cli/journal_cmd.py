@@ -1,0 +1,7 @@
+"""Journal commands (being written)."""
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,81 @@
+"""The `alliance` command. Each command module registers itself on the one Typer app.
+
+Heavy imports (SQLAlchemy, numpy, the analysers) happen inside commands, never here:
+`alliance --help` must start in well under 0.2 s.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from alliance.cli import state
+from alliance.errors import AllianceError
+
+
+class AllianceTyper(typer.Typer):
+    """Reports an AllianceError as one line on stderr and exit status 1."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except AllianceError as error:
+            sys.stderr.write(f"alliance: {error}\n")
+            sys.exit(1)
+
+
+app = AllianceTyper(
+    name="alliance",
+    help="Alliance: a private, encrypted companion for your therapy.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def main(
+    passphrase_file: Path | None = typer.Option(
+        None,
+        "--passphrase-file",
+        help="Read the passphrase from this file (for automation).",
+        exists=True,
+        dir_okay=False,
+    ),
+) -> None:
+    """Alliance: a private, encrypted companion for your therapy."""
+    state.passphrase_file = passphrase_file
+
+
+def _register_commands() -> None:
+    from alliance.cli import journal_cmd, session_cmd, vault_cmd
+
+    for module in (vault_cmd, journal_cmd, session_cmd):
+        module.register(app)
+    _register_optional("alliance.cli.score_cmd")
+    _register_optional("alliance.cli.measure_cmd")
+    _register_optional("alliance.cli.analyze_cmd")
+
+
+def _register_optional(module_name: str) -> None:
+    """Command modules other parts of the team add; absent ones are simply skipped."""
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as missing:
+        if missing.name != module_name:
+            raise
+        return
+    module.register(app)
+
+
+_register_commands()
+
+
+def run() -> None:
+    app()
