@@ -25,6 +25,27 @@ class AllianceTyper(typer.Typer):
         except AllianceError as error:
             sys.stderr.write(f"alliance: {error}\n")
             sys.exit(1)
+        except Exception as error:
+            if not _is_database_damage(error):
+                raise
+            sys.stderr.write(
+                "alliance: The vault database cannot be read (damaged or tampered); "
+                "run `alliance check` and restore a backup if needed.\n"
+            )
+            sys.exit(1)
+
+
+def _is_database_damage(error: Exception) -> bool:
+    """A DatabaseError from SQLCipher (directly or wrapped by SQLAlchemy), by name, so that
+    neither library is imported just to catch it."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if type(seen).__name__ == "DatabaseError" and "sqlcipher3" in type(seen).__module__:
+            return True
+        if type(seen).__name__ == "DatabaseError" and "sqlalchemy" in type(seen).__module__:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 app = AllianceTyper(

@@ -16,6 +16,7 @@ def register(app: typer.Typer) -> None:
     app.command("passwd")(passwd)
     app.command("recover")(recover)
     app.command("backup")(backup)
+    app.command("check")(check)
 
 
 def _new_passphrase() -> str:
@@ -104,3 +105,15 @@ def backup(destination: Path = typer.Argument(..., help="A new, empty folder."))
     finally:
         vault.close()
     typer.echo(f"Backed up to {where} (encrypted; it opens with the same passphrase).")
+
+
+def check() -> None:
+    """Verify the vault: every page's authentication code and the database structure."""
+    from alliance.cli.vault_access import open_vault
+
+    vault = open_vault()
+    try:
+        vault.check()
+    finally:
+        vault.close()
+    typer.echo("The vault is intact.")

@@ -64,12 +64,12 @@ def start(home: Path, data_key: bytes, idle_seconds: int | None = None) -> None:
     assert process.stdin is not None
     process.stdin.write(data_key.hex().encode() + b"\n")
     process.stdin.close()
+    # The launcher forks the real agent and exits at once, so nothing is left to reap here.
+    process.wait(timeout=10)
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
         if fetch_key(home) == data_key:
             return
-        if process.poll() is not None:
-            break
         time.sleep(0.02)
     raise RuntimeError("the unlock agent did not start")
 
@@ -133,6 +133,13 @@ def serve(home: Path, data_key: bytes, idle_seconds: int) -> None:
         path.unlink(missing_ok=True)
 
 
+def _launch() -> None:
+    key = bytes.fromhex(sys.stdin.readline().strip())
+    if os.fork() > 0:
+        os._exit(0)
+    os.setsid()
+    serve(Path(sys.argv[1]), key, int(sys.argv[2]))
+
+
 if __name__ == "__main__":
-    key_hex = sys.stdin.readline().strip()
-    serve(Path(sys.argv[1]), bytes.fromhex(key_hex), int(sys.argv[2]))
+    _launch()

@@ -123,6 +123,20 @@ class Vault:
             raise
         return None if row is None else str(row[0])
 
+    def check(self) -> None:
+        """Verify every page's HMAC and SQLite's own structure; raise VaultError if damaged."""
+        import sqlcipher3
+
+        try:
+            problems = [row[0] for row in self.raw().execute("PRAGMA cipher_integrity_check")]
+            integrity = self.raw().execute("PRAGMA integrity_check").fetchone()[0]
+        except sqlcipher3.DatabaseError as error:
+            raise VaultError(f"The vault database is damaged: {error}.") from None
+        if problems:
+            raise VaultError(f"The vault database is damaged: {problems[0]}.")
+        if integrity != "ok":
+            raise VaultError(f"The vault database is damaged: {integrity}.")
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on any error."""
