@@ -126,13 +126,12 @@ def jacobson_truax(
 
 
 def published_threshold(
-    pre: float, post: float, *, rci: float, higher_is_better: bool, source: str = ""
+    pre: float, post: float, *, rci: float, higher_is_better: bool
 ) -> ReliableChange:
     """A fixed published threshold: reliable when |post - pre| >= rci points."""
     if rci <= 0:
         raise InvalidInput(f"a reliable-change threshold must be positive, not {rci}")
     implied_sdiff = rci / Z_TWO_TAILED_95
-    label = f"published threshold of {rci:g} points" + (f" ({source})" if source else "")
     return ReliableChange(
         change=post - pre,
         rc=(post - pre) / implied_sdiff,
@@ -140,7 +139,7 @@ def published_threshold(
         threshold_points=rci,
         reliable=abs(post - pre) >= rci,
         direction=change_direction(pre, post, higher_is_better=higher_is_better),
-        method=label,
+        method=f"published threshold of {rci:g} points",
     )
 
 
@@ -180,7 +179,8 @@ def reliable_change_for(
     """Reliable change with the instrument's norms: its published threshold first, else J&T."""
     norms = instrument.change
     if norms is None:
-        raise InvalidInput(f"{instrument.short_name} has no reliable-change norms")
+        why = "" if instrument.validated else ": it is an Alliance scale, not a validated measure"
+        raise InvalidInput(f"{instrument.short_name} has no reliable-change norms{why}")
     use_published = method == "published" or (method == "auto" and norms.rci is not None)
     if use_published:
         if norms.rci is None:
@@ -192,7 +192,6 @@ def reliable_change_for(
             post,
             rci=norms.rci,
             higher_is_better=instrument.higher_is_better,
-            source=norms.source,
         )
     if norms.sd is None or norms.reliability is None:
         raise InvalidInput(f"{instrument.short_name} has no SD and reliability for Jacobson-Truax")

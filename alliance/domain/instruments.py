@@ -53,6 +53,7 @@ class Item:
     reversed: bool = False
     loinc: str | None = None
     slider: bool = False  # a display hint: a 0-N slider with labelled ends
+    suggestion: str = ""  # shown when answered at its lowest (ER-8: what is left to do)
 
     @property
     def values(self) -> tuple[int, ...]:
@@ -173,6 +174,7 @@ class Instrument:
     higher_is_better: bool
     validated: bool = True
     notes: str = ""
+    free_text: str = ""  # an optional open question after the items (SF-4)
     subscales: tuple[Subscale, ...] = ()
     bands: tuple[Band, ...] = ()
     cutoffs: tuple[Cutoff, ...] = ()
