@@ -45,6 +45,7 @@ Z_ONE_TAILED_95 = 1.65  # Hageman-Arrindell's critical value in `clinicalsignifi
 ChangeDirection = Literal["improvement", "deterioration", "none"]
 Category = Literal["recovered", "improved", "unchanged", "deteriorated"]
 ChangeMethod = Literal["auto", "jacobson-truax", "published"]
+METHODS: tuple[ChangeMethod, ...] = ("auto", "jacobson-truax", "published")
 
 
 @dataclass(frozen=True)

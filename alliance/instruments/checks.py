@@ -37,7 +37,9 @@ def options_for(model: InstrumentModel, item: ItemModel) -> tuple[list[OptionMod
 def check_instrument(model: InstrumentModel) -> None:
     """Raise SchemaProblem for the first cross-field problem found."""
     if not model.validated and not model.notes.strip():
-        raise SchemaProblem(("notes",), "an instrument that is not validated must say so in notes")
+        raise SchemaProblem(
+            ("validated",), "an instrument that is not validated must say so in notes"
+        )
     if model.response_options and model.slider:
         raise SchemaProblem(("slider",), "give response_options or slider, not both")
     _unique((item.id for item in model.items), ("items",), "id")
