@@ -31,6 +31,7 @@ from alliance.domain.change import reliable_change_for
 from alliance.domain.expected import ExpectedModel, position
 from alliance.domain.instruments import Instrument, Score, plain_number
 from alliance.domain.schedule import due_status
+from alliance.errors import InvalidInput
 
 AlertKind = Literal[
     "safety_item", "off_track", "reliable_deterioration", "session_feedback", "missed_measure"
@@ -160,6 +161,9 @@ def session_feedback_alert(
     rupture_evidence: Sequence[str] | None = None,
 ) -> Alert | None:
     """SF-4 relationship check-in. `previous_totals`: earlier sessions, oldest first."""
+    if score.instrument_id != "sf4":
+        # The item floor of 7 means nothing on another scale (a PHQ-9 item is never 7).
+        raise InvalidInput(f"session feedback rules apply to SF-4, not {score.instrument_id}")
     reasons: list[str] = []
     low_items = {
         item_id: value

@@ -107,6 +107,11 @@ def test_rupture_evidence_strengthens_but_does_not_create_an_alert() -> None:
     assert session_feedback_alert(sf4(9, 9, 9, 9), [], rupture_evidence=[quote]) is None
 
 
+def test_session_feedback_rules_refuse_other_instruments() -> None:
+    with pytest.raises(InvalidInput, match="apply to SF-4"):
+        session_feedback_alert(score(PHQ9, [0] * 9), [])
+
+
 def test_missed_measure_after_its_schedule() -> None:
     alert = missed_measure_alert(WHO5, today=TODAY, last_taken=TODAY - timedelta(days=15))
     assert alert is not None
