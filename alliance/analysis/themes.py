@@ -1,0 +1,272 @@
+"""Relationship and process themes in a client's reflection (spec: shared/spec/themes.md).
+
+`read_themes(text)` returns one `ThemeHit` per theme found, with a score in [0, 1] and the
+sentences that carry it. The method is a transparent cue lexicon (`theme_patterns.py`):
+each cue that matches is checked for negation, hedging, hypotheticals and whose experience
+it is (`negation.py`), may be re-credited to another theme when negated ("he never listens"
+is rupture), and the accepted cue weights of a theme combine as independent evidence,
+1 - prod(1 - w). A theme is reported when that reaches `THRESHOLD`.
+
+Speed: every cue regex carries the literal word prefixes it can start with, so a text only
+runs the cues whose first word occurs in it (see `_cue_keys`).
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse  # the stdlib's own regex parser, used once at import
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from alliance.analysis.negation import (
+    Attribution,
+    Person,
+    is_hypothetical,
+    normalize_quotes,
+    polarity,
+)
+from alliance.analysis.reading import Span, ThemeHit
+from alliance.analysis.sentences import split_sentences
+from alliance.analysis.theme_patterns import Cue, Lexicon, load_lexicon
+
+
+@dataclass(frozen=True)
+class ThemeInfo:
+    id: str
+    label: str
+    description: str
+
+
+THEMES: tuple[ThemeInfo, ...] = (
+    ThemeInfo(
+        "bond", "Trust and closeness", "Trust, safety, warmth or closeness with the therapist."
+    ),
+    ThemeInfo(
+        "valued", "Feeling valued", "Mattering to the therapist as a person; being cared about."
+    ),
+    ThemeInfo("heard", "Being heard", "Being listened to, understood, validated, taken seriously."),
+    ThemeInfo("mutuality", "Mutuality", "Reciprocity and equality; both sides moved or learning."),
+    ThemeInfo("gratitude", "Gratitude", "Thankfulness toward the therapist or the therapy."),
+    ThemeInfo(
+        "ending_fear", "Fear of ending", "Fear, dread, grief or sadness about therapy ending."
+    ),
+    ThemeInfo(
+        "ending_ready", "Readiness to end", "Feeling ready or at peace about ending; planning it."
+    ),
+    ThemeInfo(
+        "rupture", "Rupture", "Tension or a break: misunderstood, judged, angry, withdrawing."
+    ),
+    ThemeInfo("repair", "Repair", "A rupture named, talked through and mended; reconnection."),
+    ThemeInfo(
+        "dependence", "Dependence", "Over-reliance on the therapist; not coping without them."
+    ),
+    ThemeInfo("progress", "Progress and insight", "Change, insight, new skills, feeling better."),
+    ThemeInfo(
+        "opening_up", "Opening up", "Crying or vulnerability in session; telling the untold."
+    ),
+    ThemeInfo(
+        "disclosure", "Therapist self-disclosure", "The therapist sharing something personal."
+    ),
+    ThemeInfo(
+        "stuck", "Feeling stuck", "Sessions not helping, going in circles, doubting therapy."
+    ),
+)
+THEME_IDS: tuple[str, ...] = tuple(info.id for info in THEMES)
+THRESHOLD = 0.5
+# Positive claims asked as questions ("am I ready?") are not claims.
+_QUESTION_SENSITIVE = frozenset({"bond", "heard", "valued", "ending_ready", "progress", "repair"})
+_WHO_ALLOWED: dict[str, frozenset[Person]] = {
+    "self": frozenset({"self", "none"}),
+    "therapist": frozenset({"therapist", "none"}),
+    "not_other": frozenset({"self", "therapist", "none"}),
+}
+_TOKEN = re.compile(r"[a-z']+")
+_KEY_LENGTH = 8
+
+
+def _literal_prefixes(seq: sre_parse.SubPattern, prefixes: set[str]) -> tuple[set[str], bool]:
+    """Literal text every match of `seq` must start with, as alternatives; the flag says the
+    walk stopped at a non-literal (so the prefixes are complete as far as they go)."""
+    for op, value in seq:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            prefixes = {p + chr(value).lower() for p in prefixes}
+        elif name == "SUBPATTERN":
+            prefixes, stopped = _literal_prefixes(value[-1], prefixes)
+            if stopped:
+                return prefixes, True
+        elif name == "BRANCH":
+            branches: set[str] = set()
+            for branch in value[1]:
+                branches |= _literal_prefixes(branch, prefixes)[0]
+            return branches, True
+        else:
+            return prefixes, True
+    return prefixes, False
+
+
+def _cue_keys(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Word prefixes one of which must occur in a text for `regex` to match it, or None when
+    the pattern does not start with literal text (then it always runs)."""
+    try:
+        prefixes, _ = _literal_prefixes(sre_parse.parse(regex.pattern, regex.flags), {""})
+    except (re.error, TypeError, ValueError):  # pragma: no cover - defensive
+        return None
+    keys: set[str] = set()
+    for prefix in prefixes:
+        word = _TOKEN.match(prefix)
+        if word is None or word.end() < 2:
+            return None
+        keys.add(word.group()[:_KEY_LENGTH])
+    return frozenset(keys) if keys and len(keys) <= 200 else None
+
+
+_Index = tuple[tuple[Cue, frozenset[str] | None], ...]
+_loaded: tuple[Lexicon, _Index] | None = None
+
+
+def _lexicon() -> tuple[Lexicon, _Index]:
+    """The compiled lexicon and each cue's trigger keys, built on first use."""
+    global _loaded
+    if _loaded is None:
+        lexicon = load_lexicon(THEME_IDS)
+        _loaded = lexicon, tuple((cue, _cue_keys(cue.regex)) for cue in lexicon.cues)
+    return _loaded
+
+
+def _token_prefixes(lowered: str) -> set[str]:
+    prefixes: set[str] = set()
+    for token in set(_TOKEN.findall(lowered)):
+        for length in range(2, min(len(token), _KEY_LENGTH) + 1):
+            prefixes.add(token[:length])
+    return prefixes
+
+
+class _Reading:
+    """State for reading one text: sentences, people, contexts found so far."""
+
+    def __init__(self, text: str, sentences: list[Span], lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.text = normalize_quotes(text)
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.people = Attribution(self.text)
+        self._contexts: dict[str, set[int]] = {}
+
+    def sentence_of(self, pos: int) -> int | None:
+        index = bisect_right(self.starts, pos) - 1
+        if index < 0 or pos >= self.sentences[index].end:
+            return None
+        return index
+
+    def context_sentences(self, name: str) -> set[int]:
+        if name not in self._contexts:
+            found: set[int] = set()
+            for regex, who in self.lexicon.contexts[name]:
+                for match in regex.finditer(self.text):
+                    index = self.sentence_of(match.start())
+                    start = match.start("cue") if "cue" in regex.groupindex else match.start()
+                    if index is not None and self._who_ok(who, start, index, match):
+                        found.add(index)
+            self._contexts[name] = found
+        return self._contexts[name]
+
+    def _who_ok(self, who: str, cue_start: int, index: int, match: re.Match[str]) -> bool:
+        if who != "any":
+            subject = self.people.subject_before(cue_start, self.sentences[index].start)
+            if subject not in _WHO_ALLOWED[who]:
+                return False
+        # A pronoun inside the cue that means a third party ("trust him", him = my brother)
+        # disqualifies it.
+        inside = self.people.pronouns_within(match.start(), match.end())
+        return not ("other" in inside and "therapist" not in inside)
+
+    def judge(self, cue: Cue, match: re.Match[str]) -> tuple[str, int] | None:
+        """The theme this match counts for (after negation), and its sentence; or None."""
+        index = self.sentence_of(match.start())
+        if index is None:
+            return None
+        sentence = self.sentences[index]
+        start, end = _cue_span(match)
+        if cue.context and not ({index, index - 1} & self.context_sentences(cue.context)):
+            return None
+        if cue.theme == "opening_up" and index in self.context_sentences("leisure"):
+            return None
+        if not self._who_ok(cue.who, start, index, match):
+            return None
+        if cue.factual and is_hypothetical(self.text, start, sentence.start):
+            return None
+        state = polarity(self.text, start, end, sentence.start, sentence.end)
+        theme: str | None
+        if state == "affirmed":
+            theme = cue.theme
+        elif state == "negated":
+            theme = cue.negated
+        elif state == "no_longer":
+            theme = cue.no_longer or cue.negated
+        else:
+            theme = None
+        if theme in _QUESTION_SENSITIVE and sentence.text.rstrip().endswith("?"):
+            return None
+        return (theme, index) if theme else None
+
+
+def _cue_span(match: re.Match[str]) -> tuple[int, int]:
+    for group in ("cue", "c2"):
+        if group in match.re.groupindex and match.start(group) >= 0:
+            return match.start(group), match.end(group)
+    return match.start(), match.end()
+
+
+def read_themes(text: str, sentences: list[Span] | None = None) -> tuple[ThemeHit, ...]:
+    """The themes `text` expresses, in `THEMES` order, each with its evidence sentences.
+
+    `sentences` may be passed when the caller has already split the text (offsets must be
+    into `text`); otherwise `split_sentences` is used.
+    """
+    if sentences is None:
+        sentences = split_sentences(text)
+    if not sentences:
+        return ()
+    lexicon, index = _lexicon()
+    reading = _Reading(text, sentences, lexicon)
+    available = _token_prefixes(reading.text.lower())
+    evidence: dict[str, list[tuple[float, int]]] = {}
+    for cue, keys in index:
+        if keys is not None and keys.isdisjoint(available):
+            continue
+        for match in cue.regex.finditer(reading.text):
+            verdict = reading.judge(cue, match)
+            if verdict is not None:
+                evidence.setdefault(verdict[0], []).append((cue.weight, verdict[1]))
+    _drop_mended_ruptures(evidence)
+    return tuple(
+        hit
+        for theme in THEME_IDS
+        if (hit := _hit(theme, evidence.get(theme, []), sentences)) is not None
+    )
+
+
+def _drop_mended_ruptures(evidence: dict[str, list[tuple[float, int]]]) -> None:
+    # Repair talk names the rupture it mends ("I told him I'd been annoyed. We sorted it
+    # out."); the tension in the sentence that repairs, or right next to it, is the mended
+    # one, so it does not count as a rupture of its own.
+    repaired = {index for _, index in evidence.get("repair", [])}
+    near = {index + step for index in repaired for step in (-1, 0, 1)}
+    if repaired and "rupture" in evidence:
+        evidence["rupture"] = [(w, i) for w, i in evidence["rupture"] if i not in near]
+
+
+def _hit(theme: str, found: list[tuple[float, int]], sentences: list[Span]) -> ThemeHit | None:
+    if not found:
+        return None
+    doubt = 1.0
+    for weight, _ in found:
+        doubt *= 1.0 - weight
+    score = round(1.0 - doubt, 3)
+    if score < THRESHOLD:
+        return None
+    indices = sorted({index for _, index in found})
+    return ThemeHit(theme, score, tuple(sentences[i] for i in indices))
