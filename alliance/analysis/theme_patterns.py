@@ -25,6 +25,7 @@ Placeholders in angle brackets (`<T>`, `<HELPER>`, `<NAME>`, ...) are expanded f
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse  # the stdlib's own regex parser, used when compiling
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -68,17 +69,174 @@ class Cue:
     no_longer: str | None = None
     context: str | None = None
     factual: bool = True
+    # Word prefixes one of which a sentence must contain for the regex to match in it;
+    # None when no such word could be worked out (the regex then runs on every sentence).
+    keys: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class ContextPattern:
+    regex: re.Pattern[str]
+    who: str
+    keys: frozenset[str] | None
 
 
 @dataclass(frozen=True)
 class Lexicon:
     cues: tuple[Cue, ...]
-    contexts: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
+    contexts: dict[str, tuple[ContextPattern, ...]]
+
+    def all_keys(self) -> frozenset[str]:
+        keys: set[str] = set()
+        for item in (*self.cues, *(p for ps in self.contexts.values() for p in ps)):
+            keys |= item.keys or set()
+        return frozenset(keys)
 
 
 def _compile(raw: str) -> re.Pattern[str]:
     joined = "".join(line.strip() for line in raw.splitlines())
     return re.compile(expand(joined), re.IGNORECASE)
+
+
+# --- trigger keys -----------------------------------------------------------------------------
+# Running ~250 regexes over every sentence costs ~10 ms per entry; running each only on the
+# sentences that contain one of its trigger words costs a fraction of that. The trigger words
+# are read off the compiled pattern: at each point where a word must start, the literal text
+# the pattern requires there gives a set of word prefixes; the most selective such set (fewest
+# common words, longest prefixes) becomes the cue's keys.
+KEY_LENGTH = 8
+_WORD = re.compile(r"[a-z][a-z']*")
+# Words (and prefixes) frequent in reflections: poor triggers, used only when nothing rarer
+# is required by a pattern.
+_COMMON = frozenset(
+    (
+        "i i'm i've i'd i'll me my myself we we're us our she she's he he's they they're her him "
+        "them his their it it's its this that the a an and but or so to of in on at for with "
+        "about from as by was is are be been being have had has do did does not no don't didn't "
+        "can can't could would will just really very feel feels felt like what when how why said "
+        "say says told tell talk talked know think thought want get got go going went make made "
+        "time times week today last first every ever never again too also all one two more much "
+        "out up there here then now still even because after before thing things way session "
+        "sessions therapy therapist"
+    ).split()
+)
+
+
+def _literal_prefixes(seq: Any, prefixes: set[str]) -> tuple[set[str], bool]:
+    """Literal text every match of `seq` must start with, as alternatives; the flag says the
+    walk stopped at a non-literal (so the prefixes are complete as far as they go)."""
+    for op, value in seq:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            prefixes = {p + chr(value).lower() for p in prefixes}
+        elif name == "SUBPATTERN":
+            prefixes, stopped = _literal_prefixes(value[-1], prefixes)
+            if stopped:
+                return prefixes, True
+        elif name == "BRANCH":
+            branches: set[str] = set()
+            for branch in value[1]:
+                branches |= _literal_prefixes(branch, prefixes)[0]
+            return branches, True
+        else:
+            return prefixes, True
+    return prefixes, False
+
+
+def _as_keys(prefixes: set[str]) -> frozenset[str] | None:
+    keys: set[str] = set()
+    for prefix in prefixes:
+        word = _WORD.match(prefix)
+        if word is None or word.end() < 2:
+            return None
+        keys.add(word.group()[:KEY_LENGTH])
+    return frozenset(keys) if keys else None
+
+
+def _cost(keys: frozenset[str]) -> tuple[float, int]:
+    """Roughly how many sentences the keys would select: common words cost far more."""
+    expected = sum(1.0 if k in _COMMON else 0.3 if len(k) <= 3 else 0.02 for k in keys)
+    return expected, -min(len(k) for k in keys)
+
+
+def _char_is_word(code: int) -> bool:
+    return chr(code).isalpha() or chr(code) == "'"
+
+
+def _ends_nonword(items: Any) -> bool:
+    """Whether every match of `items` ends with a character that cannot continue a word
+    (white space, punctuation, a digit), so that whatever follows starts a new word."""
+    if not items:
+        return False
+    op, value = items[-1]
+    name = str(op)
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, _, sub = value
+        if low >= 1:
+            return _ends_nonword(sub)
+        # Optional tail: either it matched (and ends non-word) or it did not (look further).
+        return _ends_nonword(sub) and _ends_nonword(items[:-1])
+    if name == "SUBPATTERN":
+        return _ends_nonword(value[-1])
+    if name == "BRANCH":
+        return all(_ends_nonword(branch) for branch in value[1])
+    if name == "LITERAL":
+        return not _char_is_word(value)
+    if name == "IN":
+        return all(
+            str(kind) == "CATEGORY"
+            and str(arg) in ("CATEGORY_SPACE", "CATEGORY_DIGIT")
+            or str(kind) == "LITERAL"
+            and not _char_is_word(arg)
+            for kind, arg in value
+        )
+    return False
+
+
+def _best_keys(seq: Any, word_start: bool = True) -> frozenset[str] | None:
+    """The most selective set of required word prefixes in `seq`, or None.
+
+    `word_start` tracks whether the current position must begin a word (start of text, after
+    \\b, or after a character that cannot be part of a word); only literal text found there
+    can serve as a word-prefix key.
+    """
+    best: frozenset[str] | None = None
+    for index, (op, value) in enumerate(seq):
+        name = str(op)
+        candidate: frozenset[str] | None = None
+        if name == "AT":
+            word_start = word_start or str(value) == "AT_BOUNDARY"
+            continue
+        if name in ("ASSERT", "ASSERT_NOT"):
+            continue
+        if word_start and name in ("LITERAL", "SUBPATTERN", "BRANCH"):
+            candidate = _as_keys(_literal_prefixes(seq[index:], {""})[0])
+        if name in ("BRANCH", "SUBPATTERN"):
+            # Each alternative may have a rarer required word further in.
+            alternatives = value[1] if name == "BRANCH" else [value[-1]]
+            found = [_best_keys(alt, word_start) for alt in alternatives]
+            if all(found):
+                inner = frozenset().union(*found)  # type: ignore[arg-type]
+                if candidate is None or _cost(inner) < _cost(candidate):
+                    candidate = inner
+        if candidate is not None and (best is None or _cost(candidate) < _cost(best)):
+            best = candidate
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] == 0:
+            # Skipped, we are where we were; taken, we are after its last character.
+            word_start = word_start and _ends_nonword(value[2])
+        else:
+            word_start = _ends_nonword([(op, value)])
+    return best
+
+
+def trigger_keys(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Word prefixes one of which must occur where `regex` matches, or None if unknown."""
+    try:
+        return _best_keys(sre_parse.parse(regex.pattern, regex.flags))
+    except (re.error, TypeError, ValueError, IndexError):  # pragma: no cover - defensive
+        return None
 
 
 def _cue(theme: str, entry: dict[str, Any], themes: frozenset[str], contexts: set[str]) -> Cue:
@@ -90,16 +248,26 @@ def _cue(theme: str, entry: dict[str, Any], themes: frozenset[str], contexts: se
             raise ValueError(f"theme lexicon: unknown theme {entry[field]!r} under {theme}")
     if entry.get("context") not in (None, *contexts):
         raise ValueError(f"theme lexicon: unknown context {entry['context']!r} under {theme}")
+    regex = _compile(entry["re"])
     return Cue(
         theme=theme,
-        regex=_compile(entry["re"]),
+        regex=regex,
         weight=float(entry["w"]),
         who=who,
         negated=entry.get("negated"),
         no_longer=entry.get("no_longer"),
         context=entry.get("context"),
         factual=bool(entry.get("factual", True)),
+        keys=trigger_keys(regex),
     )
+
+
+def _context_pattern(item: dict[str, Any]) -> ContextPattern:
+    regex = _compile(item["re"])
+    who = item.get("who", "any")
+    if who not in WHO_VALUES:
+        raise ValueError(f"theme lexicon: bad who {who!r} in a context")
+    return ContextPattern(regex, who, trigger_keys(regex))
 
 
 def parse_lexicon(document: dict[str, Any], themes: tuple[str, ...]) -> Lexicon:
@@ -109,7 +277,7 @@ def parse_lexicon(document: dict[str, Any], themes: tuple[str, ...]) -> Lexicon:
     if unknown:
         raise ValueError(f"theme lexicon: unknown themes {sorted(unknown)}")
     contexts = {
-        name: tuple((_compile(item["re"]), item.get("who", "any")) for item in items)
+        name: tuple(_context_pattern(item) for item in items)
         for name, items in document.get("contexts", {}).items()
     }
     cues = tuple(

@@ -14,8 +14,8 @@ runs the cues whose first word occurs in it (see `_cue_keys`).
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse  # the stdlib's own regex parser, used once at import
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from alliance.analysis.negation import (
@@ -27,7 +27,7 @@ from alliance.analysis.negation import (
 )
 from alliance.analysis.reading import Span, ThemeHit
 from alliance.analysis.sentences import split_sentences
-from alliance.analysis.theme_patterns import Cue, Lexicon, load_lexicon
+from alliance.analysis.theme_patterns import KEY_LENGTH, Cue, Lexicon, load_lexicon
 
 
 @dataclass(frozen=True)
@@ -80,80 +80,68 @@ _WHO_ALLOWED: dict[str, frozenset[Person]] = {
     "therapist": frozenset({"therapist", "none"}),
     "not_other": frozenset({"self", "therapist", "none"}),
 }
-_TOKEN = re.compile(r"[a-z']+")
-_KEY_LENGTH = 8
+_TOKEN = re.compile(r"[a-z][a-z']*")
+_loaded: tuple[Lexicon, frozenset[str], frozenset[str]] | None = None
 
 
-def _literal_prefixes(seq: sre_parse.SubPattern, prefixes: set[str]) -> tuple[set[str], bool]:
-    """Literal text every match of `seq` must start with, as alternatives; the flag says the
-    walk stopped at a non-literal (so the prefixes are complete as far as they go)."""
-    for op, value in seq:
-        name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue
-        if name == "LITERAL":
-            prefixes = {p + chr(value).lower() for p in prefixes}
-        elif name == "SUBPATTERN":
-            prefixes, stopped = _literal_prefixes(value[-1], prefixes)
-            if stopped:
-                return prefixes, True
-        elif name == "BRANCH":
-            branches: set[str] = set()
-            for branch in value[1]:
-                branches |= _literal_prefixes(branch, prefixes)[0]
-            return branches, True
-        else:
-            return prefixes, True
-    return prefixes, False
-
-
-def _cue_keys(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """Word prefixes one of which must occur in a text for `regex` to match it, or None when
-    the pattern does not start with literal text (then it always runs)."""
-    try:
-        prefixes, _ = _literal_prefixes(sre_parse.parse(regex.pattern, regex.flags), {""})
-    except (re.error, TypeError, ValueError):  # pragma: no cover - defensive
-        return None
-    keys: set[str] = set()
-    for prefix in prefixes:
-        word = _TOKEN.match(prefix)
-        if word is None or word.end() < 2:
-            return None
-        keys.add(word.group()[:_KEY_LENGTH])
-    return frozenset(keys) if keys and len(keys) <= 200 else None
-
-
-_Index = tuple[tuple[Cue, frozenset[str] | None], ...]
-_loaded: tuple[Lexicon, _Index] | None = None
-
-
-def _lexicon() -> tuple[Lexicon, _Index]:
-    """The compiled lexicon and each cue's trigger keys, built on first use."""
+def _lexicon() -> tuple[Lexicon, frozenset[str], frozenset[str]]:
+    """The compiled lexicon, its trigger keys and every prefix of them, built on first use."""
     global _loaded
     if _loaded is None:
         lexicon = load_lexicon(THEME_IDS)
-        _loaded = lexicon, tuple((cue, _cue_keys(cue.regex)) for cue in lexicon.cues)
+        keys = lexicon.all_keys()
+        stems = frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
+        _loaded = lexicon, keys, stems
     return _loaded
 
 
-def _token_prefixes(lowered: str) -> set[str]:
-    prefixes: set[str] = set()
-    for token in set(_TOKEN.findall(lowered)):
-        for length in range(2, min(len(token), _KEY_LENGTH) + 1):
-            prefixes.add(token[:length])
-    return prefixes
+def _key_masks(
+    lowered: str, sentences: list[Span], keys: frozenset[str], stems: frozenset[str]
+) -> dict[str, int]:
+    """For each trigger key present, a bit mask of the sentences whose words start with it."""
+    masks: dict[str, int] = {}
+    for index, sentence in enumerate(sentences):
+        bit = 1 << index
+        for token in set(_TOKEN.findall(lowered, sentence.start, sentence.end)):
+            # Walk the token's prefixes while they can still grow into a key.
+            for length in range(2, min(len(token), KEY_LENGTH) + 1):
+                prefix = token[:length]
+                if prefix not in stems:
+                    break
+                if prefix in keys:
+                    masks[prefix] = masks.get(prefix, 0) | bit
+    return masks
 
 
 class _Reading:
     """State for reading one text: sentences, people, contexts found so far."""
 
-    def __init__(self, text: str, sentences: list[Span], lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
+    def __init__(self, text: str, sentences: list[Span]) -> None:
+        self.lexicon, keys, stems = _lexicon()
         self.text = normalize_quotes(text)
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.people = Attribution(self.text)
+        self.masks = _key_masks(self.text.lower(), sentences, keys, stems)
+        self.every_sentence = (1 << len(sentences)) - 1
         self._contexts: dict[str, set[int]] = {}
+
+    def matches(
+        self, regex: re.Pattern[str], keys: frozenset[str] | None
+    ) -> Iterator[re.Match[str]]:
+        """Matches of `regex`, searched only in sentences holding one of its trigger keys."""
+        mask = self.every_sentence
+        if keys is not None:
+            mask = 0
+            for key in keys:
+                mask |= self.masks.get(key, 0)
+        index = 0
+        while mask:
+            if mask & 1:
+                sentence = self.sentences[index]
+                yield from regex.finditer(self.text, sentence.start, sentence.end)
+            mask >>= 1
+            index += 1
 
     def sentence_of(self, pos: int) -> int | None:
         index = bisect_right(self.starts, pos) - 1
@@ -164,11 +152,11 @@ class _Reading:
     def context_sentences(self, name: str) -> set[int]:
         if name not in self._contexts:
             found: set[int] = set()
-            for regex, who in self.lexicon.contexts[name]:
-                for match in regex.finditer(self.text):
+            for pattern in self.lexicon.contexts[name]:
+                for match in self.matches(pattern.regex, pattern.keys):
                     index = self.sentence_of(match.start())
-                    start = match.start("cue") if "cue" in regex.groupindex else match.start()
-                    if index is not None and self._who_ok(who, start, index, match):
+                    start = _cue_span(match)[0]
+                    if index is not None and self._who_ok(pattern.who, start, index, match):
                         found.add(index)
             self._contexts[name] = found
         return self._contexts[name]
@@ -230,14 +218,10 @@ def read_themes(text: str, sentences: list[Span] | None = None) -> tuple[ThemeHi
         sentences = split_sentences(text)
     if not sentences:
         return ()
-    lexicon, index = _lexicon()
-    reading = _Reading(text, sentences, lexicon)
-    available = _token_prefixes(reading.text.lower())
+    reading = _Reading(text, sentences)
     evidence: dict[str, list[tuple[float, int]]] = {}
-    for cue, keys in index:
-        if keys is not None and keys.isdisjoint(available):
-            continue
-        for match in cue.regex.finditer(reading.text):
+    for cue in reading.lexicon.cues:
+        for match in reading.matches(cue.regex, cue.keys):
             verdict = reading.judge(cue, match)
             if verdict is not None:
                 evidence.setdefault(verdict[0], []).append((cue.weight, verdict[1]))
