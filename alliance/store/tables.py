@@ -157,6 +157,21 @@ class MeasureResponse(Base):
     void_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
+class MoodCheckin(Base):
+    """A quick check-in: how pleasant and how energetic, then a named feeling (How We Feel)."""
+
+    __tablename__ = "mood_checkins"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    tz: Mapped[str] = mapped_column(String(64))
+    pleasantness: Mapped[int] = mapped_column(Integer)
+    energy: Mapped[int] = mapped_column(Integer)
+    emotion: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class Setting(Base):
     __tablename__ = "settings"
 
