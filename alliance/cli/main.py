@@ -77,9 +77,18 @@ def _register_commands() -> None:
 
     for module in (vault_cmd, journal_cmd, session_cmd):
         module.register(app)
-    _register_optional("alliance.cli.score_cmd")
-    _register_optional("alliance.cli.measure_cmd")
-    _register_optional("alliance.cli.analyze_cmd")
+    for name in (
+        "score_cmd",
+        "measure_cmd",
+        "analyze_cmd",
+        "trends_cmd",
+        "serve_cmd",
+        "demo_cmd",
+        "goals_cmd",
+        "ending_cmd",
+        "report_cmd",
+    ):
+        _register_optional(f"alliance.cli.{name}")
 
 
 def _register_optional(module_name: str) -> None:
