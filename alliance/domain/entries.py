@@ -1,9 +1,9 @@
 """Journal entries: what one is, and the rules for turning typed text into one.
 
-Title rule (documented in docs/journal.md): an explicit title wins; else a first line written as
-a Markdown heading (`# Title`) becomes the title and leaves the body; else the title is the
-first sentence of the first line (at most 80 characters) and the body keeps all the text. The
-body is never rewritten: what a person typed is what is stored.
+Title rule (documented in docs/journal.md): an explicit title wins; else a first line written
+as a level-one Markdown heading (`# Title`) becomes the title and leaves the body; else the
+title is the first sentence of the first line (at most 80 characters) and the body keeps all
+the text. The body is never rewritten: what a person typed is what is stored.
 
 Tags: `#word` and `@person` anywhere in the title or body (not `#3`, not inside `a@b.org`),
 plus tags given explicitly. They are stored lower-case with their sign.
@@ -27,9 +27,10 @@ MOODS = range(1, 6)
 
 # jrnl's tag grammar: a sign at the start of a word, then word characters, '-' or '/'.
 _TAG = re.compile(r"(?<!\S)([#@])(\w[\w\-/]*)")
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+# Only a level-one heading is a title; "## What stayed with me" (a template's prompt) is body.
+_HEADING = re.compile(r"^#\s+(.*?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
-_LEADING_MARKUP = re.compile(r"^\s*(?:[>*+\-]\s+|\d+[.)]\s+)*")
+_LEADING_MARKUP = re.compile(r"^\s*(?:[>*+\-]\s+|\d+[.)]\s+|#{1,6}\s+)*")
 # A quick-capture date is short: at most this many characters before its colon.
 _MAX_DATE_PREFIX = 40
 

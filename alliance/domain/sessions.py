@@ -54,7 +54,10 @@ class SessionRecord:
 
 @dataclass(frozen=True)
 class SessionRef:
-    """How a person names a session: `last`, a number, or (a prefix of) its id."""
+    """How a person names a session: `last`, a number, or (a prefix of) its id.
+
+    Four or more digits may be either ("1234" could begin an id): the number is tried first.
+    """
 
     last: bool = False
     number: int | None = None
@@ -66,7 +69,8 @@ def parse_session_ref(text: str) -> SessionRef:
     if cleaned == "last":
         return SessionRef(last=True)
     if cleaned.isdigit():
-        return SessionRef(number=int(cleaned))
+        prefix = cleaned if len(cleaned) >= MIN_ID_PREFIX else None
+        return SessionRef(number=int(cleaned), id_prefix=prefix)
     if _ID_PREFIX.match(cleaned):
         return SessionRef(id_prefix=cleaned)
     raise InvalidInput(

@@ -139,9 +139,10 @@ def find_session(session: Session, ref: SessionRef, now: datetime) -> TherapySes
         row = session.scalars(
             select(TherapySession).where(TherapySession.number == ref.number)
         ).first()
-        if row is None:
+        if row is not None:
+            return row
+        if ref.id_prefix is None:
             raise NotFound(f"No session number {ref.number}.")
-        return row
     prefix = _check_prefix(ref.id_prefix or "", "a session")
     rows = list(
         session.scalars(
@@ -153,7 +154,7 @@ def find_session(session: Session, ref: SessionRef, now: datetime) -> TherapySes
     if len(rows) > 1:
         raise InvalidInput(f"More than one session starts with {prefix!r}; give more of the id.")
     if not rows:
-        raise NotFound(f"No session {prefix!r}.")
+        raise NotFound(f"No session {prefix!r} (neither a number nor an id).")
     return rows[0]
 
 

@@ -204,3 +204,20 @@ def test_compose_never_rewrites_the_body(text: str) -> None:
     content = compose(text)
     assert content.body == text.strip()
     assert len(content.title) <= 80
+
+
+def test_only_a_level_one_heading_is_a_title() -> None:
+    content = compose("## What stayed with me\nThe silence.")
+    assert content.title == "What stayed with me"
+    assert content.body == "## What stayed with me\nThe silence."
+
+
+def test_session_references() -> None:
+    from alliance.domain.sessions import SessionRef, parse_session_ref
+
+    assert parse_session_ref(" Last ") == SessionRef(last=True)
+    assert parse_session_ref("12") == SessionRef(number=12)
+    assert parse_session_ref("1234") == SessionRef(number=1234, id_prefix="1234")
+    assert parse_session_ref("AB12-") == SessionRef(id_prefix="ab12-")
+    with pytest.raises(InvalidInput, match="not a session"):
+        parse_session_ref("ab1")

@@ -100,6 +100,8 @@ def test_show_finds_by_number_or_id_and_lists_live_linked_entries(vault: Vault) 
     assert [entry.id for entry in entries] == [linked.id]
     with pytest.raises(NotFound, match="No session number 9"):
         sessions.get_session(vault, "9")
+    with pytest.raises(NotFound, match="neither a number nor an id"):
+        sessions.get_session(vault, "9999")
     with pytest.raises(InvalidInput, match="not a session"):
         sessions.get_session(vault, "first")
 
@@ -175,3 +177,13 @@ def test_import_refuses_a_vault_with_data_and_bad_documents(vault: Vault, tmp_pa
         assert count(fresh, "entries") == 0
     finally:
         fresh.close()
+
+
+def test_digits_are_a_number_first_then_an_id_prefix(vault: Vault) -> None:
+    record = add(vault, "2026-11-20 17:00")
+    vault.raw().execute(
+        "UPDATE therapy_sessions SET id = '12345678-0000-4000-8000-000000000000' WHERE id = ?",
+        (record.id,),
+    )
+    assert sessions.get_session(vault, "1")[0].number == 1
+    assert sessions.get_session(vault, "1234")[0].number == 1
