@@ -1,8 +1,9 @@
 """Export a whole vault as JSON, and import such an export into an empty vault.
 
 The export is lossless for what a person made: entries (trashed ones too, marked), therapy
-sessions, questionnaire responses (table rows exactly as stored) and settings. Readings of the
-analyser are left out: they are computed again from the text. The format is in docs/cli.md.
+sessions, questionnaire responses and mood check-ins (table rows exactly as stored) and
+settings. Readings of the analyser are left out: they are computed again from the text. The
+format is in docs/cli.md.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ if TYPE_CHECKING:
     from alliance.store.vault import Vault
 
 FORMAT_VERSION = 1
-_MEASURE_TABLE = "measure_responses"
+# Tables exported row for row, as stored (no schema of their own in the export).
+RAW_TABLES = ("measure_responses", "mood_checkins")
+_LISTS = ("entries", "sessions", *RAW_TABLES, "settings")
 
 
 def export_vault(vault: Vault, *, now: datetime | None = None) -> dict[str, Any]:
@@ -49,16 +52,18 @@ def export_vault(vault: Vault, *, now: datetime | None = None) -> dict[str, Any]
     with vault.transaction() as db:
         sessions = db.scalars(select(TherapySession).order_by(TherapySession.number))
         entries = db.scalars(select(Entry).order_by(Entry.created_at, Entry.pk))
-        result = db.execute(text(f"SELECT * FROM {_MEASURE_TABLE} ORDER BY pk"))
-        settings = db.scalars(select(Setting).order_by(Setting.key))
-        return {
+        document: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
             "exported_at": iso_utc(local_now(now)),
             "sessions": [session_as_dict(to_record(row)) for row in sessions],
             "entries": [entry_as_dict(to_entry(row)) for row in entries],
-            _MEASURE_TABLE: [dict(row._mapping) for row in result],
-            "settings": [{"key": row.key, "value": row.value} for row in settings],
         }
+        for table in RAW_TABLES:
+            result = db.execute(text(f"SELECT * FROM {table} ORDER BY pk"))
+            document[table] = [dict(row._mapping) for row in result]
+        settings = db.scalars(select(Setting).order_by(Setting.key))
+        document["settings"] = [{"key": row.key, "value": row.value} for row in settings]
+        return document
 
 
 def write_export(vault: Vault, path: Path) -> dict[str, int]:
@@ -75,11 +80,7 @@ def write_export(vault: Vault, path: Path) -> dict[str, int]:
 
 
 def counts(document: dict[str, Any]) -> dict[str, int]:
-    return {
-        key: len(document[key])
-        for key in ("entries", "sessions", _MEASURE_TABLE, "settings")
-        if isinstance(document.get(key), list)
-    }
+    return {key: len(document[key]) for key in _LISTS if isinstance(document.get(key), list)}
 
 
 def read_export(data: bytes) -> dict[str, Any]:
@@ -90,7 +91,7 @@ def read_export(data: bytes) -> dict[str, Any]:
         raise InvalidInput(f"Not an Alliance JSON export: {error}.") from None
     if not isinstance(document, dict) or document.get("format_version") != FORMAT_VERSION:
         raise InvalidInput(f"Not an Alliance JSON export of format version {FORMAT_VERSION}.")
-    for key in ("entries", "sessions", _MEASURE_TABLE, "settings"):
+    for key in _LISTS:
         if not isinstance(document.get(key, []), list):
             raise InvalidInput(f"The export's {key!r} is not a list.")
     return document
@@ -122,8 +123,13 @@ def _import_all(vault: Vault, document: dict[str, Any]) -> None:
         for index, item in enumerate(document.get("entries", []), 1):
             _at(index, "entry", lambda item=item: db.add(_entry_row(item)))
         db.flush()
-        for index, item in enumerate(document.get(_MEASURE_TABLE, []), 1):
-            _at(index, "measure response", lambda item=item: _insert_row(db, item))
+        for table in RAW_TABLES:
+            for index, item in enumerate(document.get(table, []), 1):
+                _at(
+                    index,
+                    f"{table} row",
+                    lambda item=item, table=table: _insert_row(db, table, item),
+                )
         for index, item in enumerate(document.get("settings", []), 1):
             _at(index, "setting", lambda item=item: db.merge(_setting_row(item)))
         db.flush()
@@ -142,11 +148,19 @@ def _at(index: int, what: str, action: Any) -> None:
 def _refuse_non_empty(db: Session) -> None:
     from sqlalchemy import func, select
 
-    from alliance.store.tables import Entry, MeasureResponse, TherapySession
+    from alliance.store.tables import Entry, TherapySession
 
-    for table in (Entry, TherapySession, MeasureResponse):
+    tables = [Entry.__table__, TherapySession.__table__]
+    tables += [_table(table) for table in RAW_TABLES]
+    for table in tables:
         if db.scalar(select(func.count()).select_from(table)):
             raise InvalidInput("Import restores into an empty vault only; this one has data.")
+
+
+def _table(name: str) -> Any:
+    from alliance.store.tables import Base
+
+    return Base.metadata.tables[name]
 
 
 def _session_row(item: dict[str, Any]) -> Any:
@@ -194,19 +208,15 @@ def _entry_row(item: dict[str, Any]) -> Any:
     )
 
 
-def _insert_row(db: Session, item: dict[str, Any]) -> None:
-    """A measure response goes back exactly as it was exported: column for column."""
-    from alliance.store.tables import MeasureResponse
-
-    columns = set(MeasureResponse.__table__.columns.keys())
-    unknown = set(item) - columns
+def _insert_row(db: Session, table: str, item: dict[str, Any]) -> None:
+    """A raw-table row goes back exactly as it was exported: column for column."""
+    if not isinstance(item, dict):
+        raise InvalidInput("it is not an object.")
+    unknown = set(item) - set(_table(table).columns.keys())
     if unknown:
         raise InvalidInput(f"unknown column {sorted(unknown)[0]!r}.")
     names = sorted(item)
-    sql = (
-        f"INSERT INTO {_MEASURE_TABLE} ({', '.join(names)}) "
-        f"VALUES ({', '.join('?' for _ in names)})"
-    )
+    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     db.connection().exec_driver_sql(sql, tuple(item[name] for name in names))
 
 

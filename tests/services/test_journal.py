@@ -278,6 +278,11 @@ def test_fts_syntax_in_a_query_is_searched_as_text(vault: Vault, words: list[str
     assert all(hit.snippet for hit in hits)
 
 
+def test_search_ignores_case_and_accents(vault: Vault) -> None:
+    entry = write(vault, "Im Café über Ängste gesprochen")
+    assert [hit.id for hit in journal.search(vault, ["cafe", "angste"])] == [entry.id]
+
+
 def test_fts_operators_are_plain_words(vault: Vault) -> None:
     entry = write(vault, "me and you")
     write(vault, "just me")

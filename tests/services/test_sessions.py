@@ -129,10 +129,17 @@ def test_export_and_import_round_trip_everything(vault: Vault, tmp_path: Path) -
         " 'Europe/Berlin', ?, '[1,2,0]', 3.0, 'minimal', '[]', '')",
         (record.id,),
     )
+    vault.raw().execute(
+        "INSERT INTO mood_checkins (id, created_at, tz, pleasantness, energy, emotion, note)"
+        " VALUES ('6f0c7b1e-0000-4000-8000-000000000002', '2026-11-21T08:00:00.000000Z',"
+        " 'Europe/Berlin', 2, -1, 'tired', '')"
+    )
     vault.raw().execute("INSERT INTO settings (key, value) VALUES ('theme', 'dark')")
     out = tmp_path / "export.json"
     counts = export.write_export(vault, out)
-    assert counts == {"entries": 2, "sessions": 1, "measure_responses": 1, "settings": 1}
+    assert counts == {
+        "entries": 2, "sessions": 1, "measure_responses": 1, "mood_checkins": 1, "settings": 1,
+    }  # fmt: skip
     assert out.stat().st_mode & 0o777 == 0o600
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format_version"] == 1
@@ -145,8 +152,9 @@ def test_export_and_import_round_trip_everything(vault: Vault, tmp_path: Path) -
         again = export.export_vault(fresh)
     finally:
         fresh.close()
-    for key in ("entries", "sessions", "measure_responses", "settings"):
+    for key in ("entries", "sessions", "measure_responses", "mood_checkins", "settings"):
         assert again[key] == document[key]
+    assert again["mood_checkins"][0]["emotion"] == "tired"
     with pytest.raises(InvalidInput, match="already exists"):
         export.write_export(vault, out)
 
