@@ -231,7 +231,8 @@ def compose(
 ) -> EntryContent:
     """Validate typed text and work out its title and tags (see the module docstring)."""
     check_size(text)
-    heading, body = split_heading(text)
+    # With a title given, a heading line is part of the text and stays in the body.
+    heading, body = split_heading(text) if title is None else (None, text.strip())
     if not body and heading:
         # A lone heading is the whole entry: keep it as the body, never drop what was typed.
         heading, body = None, text.strip()
@@ -273,9 +274,8 @@ def display_title(entry: JournalEntry) -> str:
 
 
 def title_repeats_body(entry: JournalEntry) -> bool:
-    """True when the title was taken from the body, so showing both would repeat it."""
-    first_line = _LEADING_MARKUP.sub("", entry.body.lstrip().split("\n", 1)[0])
-    return first_line.startswith(entry.title.rstrip("…"))
+    """True when the title is the one the body gives anyway, so showing both would repeat it."""
+    return entry.title == derive_title(entry.body)
 
 
 _GUIDE = (

@@ -92,9 +92,10 @@ def test_a_long_first_sentence_is_shortened_at_a_word() -> None:
     assert title[:-1].split() == ["word"] * len(title[:-1].split())
 
 
-def test_explicit_title_and_tags_win_and_merge() -> None:
+def test_explicit_title_and_tags_win_and_merge_and_keep_every_line() -> None:
     content = compose("# Heading\nbody #inline", title="Chosen", explicit_tags=("extra", "#inline"))
     assert content.title == "Chosen"
+    assert content.body == "# Heading\nbody #inline"
     assert content.tags == ("#extra", "#inline")
 
 
@@ -176,6 +177,9 @@ def test_editable_text_round_trips_through_compose() -> None:
     derived = an_entry()
     assert editable_text(derived) == "Felt heard. We talked about #work.\n"
     assert compose(editable_text(derived)).title == "Felt heard"
+    # A chosen title that only begins like the body is kept as a heading.
+    prefix = an_entry(title="Felt")
+    assert compose(editable_text(prefix)).title == "Felt"
 
 
 def test_an_untouched_template_counts_as_empty() -> None:
