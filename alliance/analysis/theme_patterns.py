@@ -106,19 +106,27 @@ def _compile(raw: str) -> re.Pattern[str]:
 # common words, longest prefixes) becomes the cue's keys.
 KEY_LENGTH = 8
 _WORD = re.compile(r"[a-z][a-z']*")
-# Words (and prefixes) frequent in reflections: poor triggers, used only when nothing rarer
-# is required by a pattern.
-_COMMON = frozenset(
-    (
-        "i i'm i've i'd i'll me my myself we we're us our she she's he he's they they're her him "
-        "them his their it it's its this that the a an and but or so to of in on at for with "
-        "about from as by was is are be been being have had has do did does not no don't didn't "
-        "can can't could would will just really very feel feels felt like what when how why said "
-        "say says told tell talk talked know think thought want get got go going went make made "
-        "time times week today last first every ever never again too also all one two more much "
-        "out up there here then now still even because after before thing things way session "
-        "sessions therapy therapist"
-    ).split()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# How often words occur in reflections, roughly: function words and pronouns are everywhere,
+# everyday content words are common. A pattern's keys are chosen to minimise the expected
+# number of sentences they select.
+_VERY_COMMON = _words(
+    "i i'm i've i'd i'll me my myself we we're us our she she's he he's they they're her him "
+    "them his their it it's its this that the a an and but or so to of in on at for with "
+    "about from as by was is are be been being have had has do did does not no don't didn't "
+    "can can't could would will just really very like what when how why out up there here "
+    "then now all one more much"
+)
+_COMMON = _words(
+    "feel feels felt said say says told tell talk talked know think thought want get got go "
+    "going went make made time times week today last first every ever never again too also "
+    "two still even because after before thing things way session sessions therapy therapist "
+    "good back something someone work day"
 )
 
 
@@ -157,7 +165,9 @@ def _as_keys(prefixes: set[str]) -> frozenset[str] | None:
 
 def _cost(keys: frozenset[str]) -> tuple[float, int]:
     """Roughly how many sentences the keys would select: common words cost far more."""
-    expected = sum(1.0 if k in _COMMON else 0.3 if len(k) <= 3 else 0.02 for k in keys)
+    expected = sum(
+        1.0 if k in _VERY_COMMON else 0.3 if (k in _COMMON or len(k) <= 3) else 0.02 for k in keys
+    )
     return expected, -min(len(k) for k in keys)
 
 
@@ -186,10 +196,8 @@ def _ends_nonword(items: Any) -> bool:
         return not _char_is_word(value)
     if name == "IN":
         return all(
-            str(kind) == "CATEGORY"
-            and str(arg) in ("CATEGORY_SPACE", "CATEGORY_DIGIT")
-            or str(kind) == "LITERAL"
-            and not _char_is_word(arg)
+            (str(kind) == "CATEGORY" and str(arg) in ("CATEGORY_SPACE", "CATEGORY_DIGIT"))
+            or (str(kind) == "LITERAL" and not _char_is_word(arg))
             for kind, arg in value
         )
     return False

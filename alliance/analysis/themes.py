@@ -81,18 +81,48 @@ _WHO_ALLOWED: dict[str, frozenset[Person]] = {
     "not_other": frozenset({"self", "therapist", "none"}),
 }
 _TOKEN = re.compile(r"[a-z][a-z']*")
-_loaded: tuple[Lexicon, frozenset[str], frozenset[str]] | None = None
 
 
-def _lexicon() -> tuple[Lexicon, frozenset[str], frozenset[str]]:
-    """The compiled lexicon, its trigger keys and every prefix of them, built on first use."""
+@dataclass(frozen=True)
+class _Index:
+    """The compiled lexicon and how to find, from the words of a text, which cues to run."""
+
+    lexicon: Lexicon
+    keys: frozenset[str]  # every trigger key of every cue and context
+    stems: frozenset[str]  # every prefix of those keys, to stop walking a word early
+    cues_by_key: dict[str, tuple[int, ...]]
+    unkeyed: tuple[int, ...]  # cues without keys: they run on every sentence
+
+
+_loaded: _Index | None = None
+
+
+def _index() -> _Index:
+    """Built on first use, once per process."""
     global _loaded
     if _loaded is None:
         lexicon = load_lexicon(THEME_IDS)
         keys = lexicon.all_keys()
-        stems = frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
-        _loaded = lexicon, keys, stems
+        by_key: dict[str, list[int]] = {}
+        for position, cue in enumerate(lexicon.cues):
+            for key in cue.keys or ():
+                by_key.setdefault(key, []).append(position)
+        _loaded = _Index(
+            lexicon=lexicon,
+            keys=keys,
+            stems=frozenset(key[:n] for key in keys for n in range(1, len(key) + 1)),
+            cues_by_key={key: tuple(found) for key, found in by_key.items()},
+            unkeyed=tuple(i for i, cue in enumerate(lexicon.cues) if cue.keys is None),
+        )
     return _loaded
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The positions of the set bits of `mask`, lowest first."""
+    while mask:
+        lowest = mask & -mask
+        yield lowest.bit_length() - 1
+        mask ^= lowest
 
 
 def _key_masks(
@@ -117,12 +147,13 @@ class _Reading:
     """State for reading one text: sentences, people, contexts found so far."""
 
     def __init__(self, text: str, sentences: list[Span]) -> None:
-        self.lexicon, keys, stems = _lexicon()
+        self.index = _index()
+        self.lexicon = self.index.lexicon
         self.text = normalize_quotes(text)
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.people = Attribution(self.text)
-        self.masks = _key_masks(self.text.lower(), sentences, keys, stems)
+        self.masks = _key_masks(self.text.lower(), sentences, self.index.keys, self.index.stems)
         self.every_sentence = (1 << len(sentences)) - 1
         self._contexts: dict[str, set[int]] = {}
 
@@ -135,19 +166,29 @@ class _Reading:
             mask = 0
             for key in keys:
                 mask |= self.masks.get(key, 0)
-        index = 0
-        while mask:
-            if mask & 1:
-                sentence = self.sentences[index]
-                yield from regex.finditer(self.text, sentence.start, sentence.end)
-            mask >>= 1
-            index += 1
+        for index in _bits(mask):
+            sentence = self.sentences[index]
+            yield from regex.finditer(self.text, sentence.start, sentence.end)
+
+    def cue_masks(self) -> dict[int, int]:
+        """For each cue worth running, the sentences to run it on (as a bit mask)."""
+        found: dict[int, int] = dict.fromkeys(self.index.unkeyed, self.every_sentence)
+        for key, mask in self.masks.items():
+            for position in self.index.cues_by_key.get(key, ()):
+                found[position] = found.get(position, 0) | mask
+        return found
 
     def sentence_of(self, pos: int) -> int | None:
         index = bisect_right(self.starts, pos) - 1
         if index < 0 or pos >= self.sentences[index].end:
             return None
         return index
+
+    def context_mask(self, name: str) -> int:
+        mask = 0
+        for index in self.context_sentences(name):
+            mask |= 1 << index
+        return mask
 
     def context_sentences(self, name: str) -> set[int]:
         if name not in self._contexts:
@@ -158,6 +199,12 @@ class _Reading:
                     start = _cue_span(match)[0]
                     if index is not None and self._who_ok(pattern.who, start, index, match):
                         found.add(index)
+            if name == "therapy":
+                for mention in self.people.mentions:
+                    if mention.person == "therapist":
+                        index = self.sentence_of(mention.start)
+                        if index is not None:
+                            found.add(index)
             self._contexts[name] = found
         return self._contexts[name]
 
@@ -171,18 +218,15 @@ class _Reading:
         inside = self.people.pronouns_within(match.start(), match.end())
         return not ("other" in inside and "therapist" not in inside)
 
-    def judge(self, cue: Cue, match: re.Match[str]) -> tuple[str, int] | None:
-        """The theme this match counts for (after negation), and its sentence; or None."""
-        index = self.sentence_of(match.start())
-        if index is None:
-            return None
+    def judge(self, cue: Cue, match: re.Match[str], index: int) -> str | None:
+        """The theme this match in sentence `index` counts for (after negation), or None."""
         sentence = self.sentences[index]
         start, end = _cue_span(match)
+        if not self._who_ok(cue.who, start, index, match):
+            return None
         if cue.context and not ({index, index - 1} & self.context_sentences(cue.context)):
             return None
         if cue.theme == "opening_up" and index in self.context_sentences("leisure"):
-            return None
-        if not self._who_ok(cue.who, start, index, match):
             return None
         if cue.factual and is_hypothetical(self.text, start, sentence.start):
             return None
@@ -196,9 +240,9 @@ class _Reading:
             theme = cue.no_longer or cue.negated
         else:
             theme = None
-        if theme in _QUESTION_SENSITIVE and sentence.text.rstrip().endswith("?"):
+        if theme in _QUESTION_SENSITIVE and sentence.text.endswith("?"):
             return None
-        return (theme, index) if theme else None
+        return theme
 
 
 def _cue_span(match: re.Match[str]) -> tuple[int, int]:
@@ -219,12 +263,20 @@ def read_themes(text: str, sentences: list[Span] | None = None) -> tuple[ThemeHi
     if not sentences:
         return ()
     reading = _Reading(text, sentences)
+    cues = reading.lexicon.cues
     evidence: dict[str, list[tuple[float, int]]] = {}
-    for cue in reading.lexicon.cues:
-        for match in reading.matches(cue.regex, cue.keys):
-            verdict = reading.judge(cue, match)
-            if verdict is not None:
-                evidence.setdefault(verdict[0], []).append((cue.weight, verdict[1]))
+    for position, mask in reading.cue_masks().items():
+        cue = cues[position]
+        if cue.context:
+            # Only where the context is, or right after it: cheaper than matching first.
+            found = reading.context_mask(cue.context)
+            mask &= found | (found << 1)
+        for index in _bits(mask):
+            sentence = sentences[index]
+            for match in cue.regex.finditer(reading.text, sentence.start, sentence.end):
+                theme = reading.judge(cue, match, index)
+                if theme is not None:
+                    evidence.setdefault(theme, []).append((cue.weight, index))
     _drop_mended_ruptures(evidence)
     return tuple(
         hit
