@@ -1,0 +1,166 @@
+"""Evaluate the crisis-language reader on the labelled texts.
+
+    .venv/bin/python bench/crisis_eval.py                  # both sets: tables and figures
+    .venv/bin/python bench/crisis_eval.py --json           # the same figures as JSON
+    .venv/bin/python bench/crisis_eval.py --split labelled --errors   # misreads, for tuning
+    .venv/bin/python bench/crisis_eval.py --speed          # ms per ~200-word entry
+
+Figures per set: the 3x3 confusion matrix (rows: label, columns: reading), urgent recall (urgent
+texts read as urgent), urgent flagged (urgent texts read as concern or urgent), any-flag recall
+(concern or urgent texts read as either), and the false-alarm rate on the hard negatives (texts
+labelled none that are read as concern or urgent). Targets: urgent recall 1.0 on both sets and
+hard-negative false alarms at most 5%. `heldout.jsonl` was written before any tuning and is
+never used for it: `--errors` is meant for the labelled (tuning) set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from alliance.analysis.crisis import read_crisis
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "analysis" / "data" / "crisis"
+SPLITS = ("labelled", "heldout")
+LEVELS = ("none", "concern", "urgent")
+URGENT_RECALL_TARGET = 1.0
+FALSE_ALARM_TARGET = 0.05
+
+
+def load(split: str) -> list[dict[str, str]]:
+    with (DATA / f"{split}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def evaluate(rows: list[dict[str, str]]) -> dict[str, object]:
+    """Confusion matrix and the headline figures for one labelled set."""
+    predicted = [read_crisis(row["text"]).level for row in rows]
+    matrix = {gold: dict.fromkeys(LEVELS, 0) for gold in LEVELS}
+    for row, guess in zip(rows, predicted, strict=True):
+        matrix[row["level"]][guess] += 1
+    urgent, concern, none = (sum(matrix[g].values()) for g in ("urgent", "concern", "none"))
+    flagged = {g: matrix[g]["concern"] + matrix[g]["urgent"] for g in LEVELS}
+    exact = sum(matrix[g][g] for g in LEVELS)
+    return {
+        "texts": len(rows),
+        "support": {"none": none, "concern": concern, "urgent": urgent},
+        "confusion": matrix,
+        "urgent_recall": _ratio(matrix["urgent"]["urgent"], urgent),
+        "urgent_flagged": _ratio(flagged["urgent"], urgent),
+        "any_flag_recall": _ratio(flagged["urgent"] + flagged["concern"], urgent + concern),
+        "concern_exact": _ratio(matrix["concern"]["concern"], concern),
+        "false_alarm_rate": _ratio(flagged["none"], none),
+        "false_alarms": flagged["none"],
+        "accuracy": _ratio(exact, len(rows)),
+    }
+
+
+def errors(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    out = []
+    for row in rows:
+        reading = read_crisis(row["text"])
+        if reading.level != row["level"]:
+            out.append(
+                {
+                    "id": row["id"],
+                    "label": row["level"],
+                    "read": reading.level,
+                    "text": row["text"],
+                    "note": row.get("note", ""),
+                }
+            )
+    return out
+
+
+def speed(entries: int = 400) -> dict[str, float]:
+    """Milliseconds per ~200-word entry, on entries mixing ordinary prose and labelled texts."""
+    rows = load("labelled")
+    filler = (
+        "Session today was steady. We talked about work, my sister and the way I keep saying "
+        "yes when I mean no. She asked what I noticed in my body and I said my shoulders. "
+    )
+    texts = []
+    for index in range(entries):
+        text = ""
+        while len(text.split()) < 200:
+            text += filler + rows[(index * 7 + len(text)) % len(rows)]["text"] + " "
+        texts.append(text)
+    for text in texts[:20]:
+        read_crisis(text)
+    timings = []
+    for _ in range(5):
+        start = time.perf_counter()
+        for text in texts:
+            read_crisis(text)
+        timings.append((time.perf_counter() - start) * 1000 / len(texts))
+    words = statistics.fmean(len(t.split()) for t in texts)
+    return {
+        "entries": entries,
+        "mean_words": round(words, 1),
+        "ms_per_entry_median": round(statistics.median(timings), 4),
+        "ms_per_entry_best": round(min(timings), 4),
+    }
+
+
+def _print_set(name: str, result: dict[str, object]) -> None:
+    support = result["support"]
+    print(f"\n{name}: {result['texts']} texts ({support})")  # type: ignore[index]
+    print(f"  {'label/read':<14}" + "".join(f"{lv:>9}" for lv in LEVELS))
+    for gold in LEVELS:
+        row = result["confusion"][gold]  # type: ignore[index]
+        print(f"  {gold:<14}" + "".join(f"{row[lv]:>9}" for lv in LEVELS))
+    print(
+        f"  urgent recall (read urgent)        {result['urgent_recall']:.3f}  "
+        f"target {URGENT_RECALL_TARGET:.2f}"
+    )
+    print(f"  urgent flagged (concern or urgent) {result['urgent_flagged']:.3f}")
+    print(f"  any-flag recall                    {result['any_flag_recall']:.3f}")
+    print(f"  concern read exactly as concern    {result['concern_exact']:.3f}")
+    print(
+        f"  false alarms on hard negatives     {result['false_alarm_rate']:.3f} "
+        f"({result['false_alarms']} of {support['none']})  "  # type: ignore[index]
+        f"target <= {FALSE_ALARM_TARGET:.2f}"
+    )
+    print(f"  exact level accuracy               {result['accuracy']:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=SPLITS, action="append")
+    parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    parser.add_argument("--errors", action="store_true", help="list misread texts")
+    parser.add_argument("--speed", action="store_true", help="time the reader")
+    args = parser.parse_args(argv)
+    splits = args.split or list(SPLITS)
+    report: dict[str, object] = {split: evaluate(load(split)) for split in splits}
+    if args.speed:
+        report["speed"] = speed()
+    if args.errors:
+        report["errors"] = {split: errors(load(split)) for split in splits}
+    if args.json:
+        json.dump(report, sys.stdout, indent=2)
+        print()
+        return 0
+    for split in splits:
+        _print_set(split, report[split])  # type: ignore[arg-type]
+    if args.speed:
+        print(f"\nspeed: {report['speed']}")
+    for split, wrong in (report.get("errors") or {}).items():  # type: ignore[union-attr]
+        print(f"\nmisread in {split}:")
+        for item in wrong:
+            print(
+                f"  {item['id']} {item['label']}->{item['read']}: {item['text']}  [{item['note']}]"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
