@@ -10,45 +10,54 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from alliance.cli import state
 from alliance.errors import AllianceError
 
 
-class AllianceTyper(typer.Typer):
-    """Reports an AllianceError as one line on stderr and exit status 1."""
+class _OneLineError(click.ClickException):
+    """Printed as `alliance: message` on stderr, exit status 1."""
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        sys.stderr.write(f"alliance: {self.message}\n")
+
+
+class AllianceGroup(TyperGroup):
+    """Turns an AllianceError (or a damaged database) into one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().__call__(*args, **kwargs)
+            return super().invoke(ctx)
         except AllianceError as error:
-            sys.stderr.write(f"alliance: {error}\n")
-            sys.exit(1)
+            raise _OneLineError(str(error)) from None
         except Exception as error:
             if not _is_database_damage(error):
                 raise
-            sys.stderr.write(
-                "alliance: The vault database cannot be read (damaged or tampered); "
-                "run `alliance check` and restore a backup if needed.\n"
-            )
-            sys.exit(1)
+            raise _OneLineError(
+                "The vault database cannot be read (damaged or tampered); "
+                "run `alliance check` and restore a backup if needed."
+            ) from None
 
 
-def _is_database_damage(error: Exception) -> bool:
+def _is_database_damage(error: BaseException) -> bool:
     """A DatabaseError from SQLCipher (directly or wrapped by SQLAlchemy), by name, so that
     neither library is imported just to catch it."""
     seen: BaseException | None = error
     while seen is not None:
-        if type(seen).__name__ == "DatabaseError" and "sqlcipher3" in type(seen).__module__:
-            return True
-        if type(seen).__name__ == "DatabaseError" and "sqlalchemy" in type(seen).__module__:
+        name, module = type(seen).__name__, type(seen).__module__
+        if name == "DatabaseError" and ("sqlcipher3" in module or "sqlalchemy" in module):
             return True
         seen = seen.__cause__ or seen.__context__
     return False
 
 
-app = AllianceTyper(
+app = typer.Typer(
+    cls=AllianceGroup,
     name="alliance",
     help="Alliance: a private, encrypted companion for your therapy.",
     no_args_is_help=True,

@@ -9,7 +9,6 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from alliance.cli.main import app
-from alliance.errors import AllianceError
 from tests.conftest import PASSPHRASE
 
 SESSION_FIELDS = {
@@ -38,10 +37,10 @@ def ok(result: Result) -> Result:
 
 
 def refused(result: Result, message: str) -> None:
-    assert result.exit_code == 1
-    assert isinstance(result.exception, AllianceError), result.exception
-    assert "\n" not in str(result.exception)
-    assert message in str(result.exception)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("alliance: "), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr
 
 
 def session_list(run: Run) -> list[dict[str, Any]]:
