@@ -181,3 +181,98 @@ class Setting(Base):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# Goals and the planned ending (migration 0003). Lists in the ending plan are JSON text: they
+# are read and written whole, never queried item by item.
+
+
+class GoalRow(Base):
+    """A goal with its five Goal Attainment Scaling levels, in the client's words."""
+
+    __tablename__ = "goals"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    level_much_less: Mapped[str] = mapped_column(Text)
+    level_less: Mapped[str] = mapped_column(Text)
+    level_expected: Mapped[str] = mapped_column(Text)
+    level_more: Mapped[str] = mapped_column(Text)
+    level_much_more: Mapped[str] = mapped_column(Text)
+    importance: Mapped[int] = mapped_column(Integer)
+    difficulty: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class GoalRatingRow(Base):
+    __tablename__ = "goal_ratings"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    goal_pk: Mapped[int] = mapped_column(ForeignKey("goals.pk", ondelete="CASCADE"), index=True)
+    rated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    tz: Mapped[str] = mapped_column(String(64))
+    level: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
+    session_id: Mapped[str | None] = mapped_column(
+        ForeignKey("therapy_sessions.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class GoalEntryLink(Base):
+    __tablename__ = "goal_entry_links"
+
+    goal_pk: Mapped[int] = mapped_column(
+        ForeignKey("goals.pk", ondelete="CASCADE"), primary_key=True
+    )
+    entry_pk: Mapped[int] = mapped_column(
+        ForeignKey("entries.pk", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class GoalSessionLink(Base):
+    __tablename__ = "goal_session_links"
+
+    goal_pk: Mapped[int] = mapped_column(
+        ForeignKey("goals.pk", ondelete="CASCADE"), primary_key=True
+    )
+    session_pk: Mapped[int] = mapped_column(
+        ForeignKey("therapy_sessions.pk", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class EndingPlanRow(Base):
+    """The one ending plan of a vault (pk 1). Dates are ISO calendar days (YYYY-MM-DD)."""
+
+    __tablename__ = "ending_plan"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_session: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    taper_start: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    taper_json: Mapped[str] = mapped_column(Text, default="[]")
+    boosters_json: Mapped[str] = mapped_column(Text, default="[]")
+    followup_months_json: Mapped[str] = mapped_column(Text, default="[1, 3]")
+    warning_signs_json: Mapped[str] = mapped_column(Text, default="[]")
+    coping_json: Mapped[str] = mapped_column(Text, default="[]")
+    people_json: Mapped[str] = mapped_column(Text, default="[]")
+    if_worse_json: Mapped[str] = mapped_column(Text, default="[]")
+    come_back: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EndingFeelingRow(Base):
+    """A 0-10 answer to "how do I feel about ending?", kept over time."""
+
+    __tablename__ = "ending_feelings"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    rated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    tz: Mapped[str] = mapped_column(String(64))
+    value: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
