@@ -85,9 +85,23 @@ def write(
                 vault, tags=tags, mood=entry_mood, kind=kind, session=session, at=at
             )
             entry = _write_in_editor(vault, kind, save)
+        _say_saved(entry)
+        _show_safety_if_needed(vault, entry.id)
     finally:
         vault.close()
-    _say_saved(entry)
+
+
+def _show_safety_if_needed(vault: Vault, entry_id: str) -> None:
+    """Crisis resources when the reading suggests risk. The entry stays as written; nobody
+    is contacted."""
+    from alliance.services.readings import crisis_level_of
+
+    level = crisis_level_of(vault, entry_id)
+    if level != "none":
+        from alliance.safety import render_plain
+
+        typer.echo("")
+        typer.echo(render_plain(level))
 
 
 def _read_stdin() -> str:
@@ -134,6 +148,12 @@ def list_command(
         False, "--on-this-day", help="Written on today's date in earlier years."
     ),
     kind: list[str] | None = typer.Option(None, "--kind", help="Of this kind (repeatable)."),
+    theme: list[str] | None = typer.Option(
+        None, "--theme", help="Carries this relationship theme, e.g. valued (repeat: all)."
+    ),
+    emotion: list[str] | None = typer.Option(
+        None, "--emotion", help="Reads with this emotion, e.g. gratitude (repeat: all)."
+    ),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
     """List entries, newest first. Filters combine (all must match).
@@ -155,6 +175,8 @@ def list_command(
         session=session,
         on_this_day=on_this_day,
         kinds=tuple(kind or ()),
+        themes=tuple(theme or ()),
+        emotions=tuple(emotion or ()),
     )
     vault = open_vault()
     try:
@@ -176,16 +198,22 @@ def show(
     from alliance.cli.vault_access import open_vault
     from alliance.domain.entries import entry_as_dict
     from alliance.services.journal import get_entry
+    from alliance.services.readings import reading_for
 
     vault = open_vault()
     try:
         entry = get_entry(vault, entry_id)
+        reading = reading_for(vault, entry.id)
     finally:
         vault.close()
     if as_json:
-        print_json(entry_as_dict(entry))
+        print_json({**entry_as_dict(entry), "reading": reading})
     else:
         print_entry(entry)
+        if reading is not None:
+            from alliance.cli.reading_view import print_stored_reading
+
+            print_stored_reading(reading)
 
 
 def edit(

@@ -28,6 +28,8 @@ class EntryFilter:
     session: str | None = None
     on_this_day: date | None = None
     kinds: tuple[EntryKind, ...] = ()
+    themes: tuple[str, ...] = ()
+    emotions: tuple[str, ...] = ()
 
 
 def build_filter(
@@ -43,6 +45,8 @@ def build_filter(
     session: str | None = None,
     on_this_day: bool = False,
     kinds: tuple[str, ...] = (),
+    themes: tuple[str, ...] = (),
+    emotions: tuple[str, ...] = (),
 ) -> EntryFilter:
     """Check and read the options; `now` is aware, in the asker's zone."""
     if limit is not None and limit < 1:
@@ -62,6 +66,8 @@ def build_filter(
         session=session,
         on_this_day=now.date() if on_this_day else None,
         kinds=tuple(dict.fromkeys(parse_kind(kind) for kind in kinds)),
+        themes=tuple(dict.fromkeys(theme.strip().lower() for theme in themes)),
+        emotions=tuple(dict.fromkeys(emotion.strip().lower() for emotion in emotions)),
     )
 
 

@@ -141,7 +141,21 @@ def entry_filter(now: datetime | None = None, **options: Any) -> EntryFilter:
     """The filter for `alliance list`, with dates read in the writer's zone (see build_filter)."""
     from alliance.domain.filters import build_filter
 
-    return build_filter(local_now(now), **options)
+    wanted = build_filter(local_now(now), **options)
+    _check_reading_names(wanted.themes, wanted.emotions)
+    return wanted
+
+
+def _check_reading_names(themes: Sequence[str], emotions: Sequence[str]) -> None:
+    from alliance.analysis.emotions import LABELS
+    from alliance.analysis.themes import THEME_IDS
+
+    for theme in themes:
+        if theme not in THEME_IDS:
+            raise InvalidInput(f"Unknown theme {theme!r}; themes are: {', '.join(THEME_IDS)}.")
+    for emotion in emotions:
+        if emotion not in LABELS:
+            raise InvalidInput(f"Unknown emotion {emotion!r}; see `alliance analyze --help`.")
 
 
 def list_entries(vault: Vault, wanted: EntryFilter | None = None) -> list[JournalEntry]:
@@ -151,6 +165,10 @@ def list_entries(vault: Vault, wanted: EntryFilter | None = None) -> list[Journa
     from alliance.store.journal_repo import find_session, query_entries
 
     wanted = wanted or EntryFilter()
+    if wanted.themes or wanted.emotions:
+        from alliance.services.readings import reread_stale
+
+        reread_stale(vault)
     with vault.transaction() as db:
         session_id = None
         if wanted.session is not None:
@@ -328,5 +346,8 @@ def to_entry(row: Entry) -> JournalEntry:
 
 
 def _after_save(vault: Vault, entry_id: str) -> None:
-    """Called once an entry is saved (written or edited). The analyser's reading hooks in here."""
-    return None
+    """Called once an entry is saved (written or edited), after its transaction committed:
+    the analyser reads it. A failure there never touches the saved entry (see readings)."""
+    from alliance.services.readings import read_entry
+
+    read_entry(vault, entry_id)

@@ -34,8 +34,8 @@ def read_entry(vault: Vault, entry_id: str) -> Reading | None:
             reading = analyze(_text_of(entry.title, entry.body))
             _store(session, entry.pk, reading)
         return reading
-    except Exception:  # reading is a bonus; the entry itself is already safe
-        log.exception("could not read entry %s", entry_id)
+    except Exception:  # the entry is already safe; `reread_stale` reads it again later
+        log.info("could not read entry %s", entry_id, exc_info=True)
         return None
 
 
@@ -97,6 +97,20 @@ def _store(session: Any, entry_pk: int, reading: Reading) -> None:
     )
 
 
+def crisis_level_of(vault: Vault, entry_id: str) -> str:
+    """The crisis level stored for an entry ("none" when it has not been read)."""
+    row = (
+        vault.raw()
+        .execute(
+            "SELECT r.crisis_level FROM entry_readings r JOIN entries e ON e.pk = r.entry_pk "
+            "WHERE e.id = ?",
+            (entry_id,),
+        )
+        .fetchone()
+    )
+    return "none" if row is None else str(row[0])
+
+
 def stored_reading(vault: Vault, entry_id: str) -> dict[str, Any] | None:
     """The stored reading of an entry, in the `alliance analyze --jsonl` shape."""
     row = (
@@ -109,6 +123,17 @@ def stored_reading(vault: Vault, entry_id: str) -> dict[str, Any] | None:
         .fetchone()
     )
     return None if row is None else dict(json.loads(row[0]))
+
+
+def reading_for(vault: Vault, entry_id: str) -> dict[str, Any] | None:
+    """The entry's reading from the current model, reading it now if it is missing or stale."""
+    from alliance.analysis import model_version
+
+    stored = stored_reading(vault, entry_id)
+    if stored is None or stored.get("model_version") != model_version():
+        read_entry(vault, entry_id)
+        stored = stored_reading(vault, entry_id)
+    return stored
 
 
 def entry_ids_with(vault: Vault, themes: list[str], emotions: list[str]) -> set[str]:

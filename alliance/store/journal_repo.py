@@ -21,7 +21,14 @@ from alliance.domain.filters import (
 )
 from alliance.domain.sessions import MIN_ID_PREFIX, SessionRef, SessionStatus
 from alliance.errors import InvalidInput, NotFound
-from alliance.store.tables import Entry, EntryTag, TherapySession, format_utc
+from alliance.store.tables import (
+    Entry,
+    EntryEmotion,
+    EntryTag,
+    EntryTheme,
+    TherapySession,
+    format_utc,
+)
 
 _HEX_ID = frozenset("0123456789abcdef-")
 
@@ -97,6 +104,13 @@ def _filtered(query: Select[tuple[Entry]], wanted: EntryFilter, session_id: str 
         query = query.where(Entry.session_id == session_id)
     if wanted.kinds:
         query = query.where(Entry.kind.in_([kind.value for kind in wanted.kinds]))
+    for theme in wanted.themes:
+        query = query.where(
+            Entry.pk.in_(select(EntryTheme.entry_pk).where(EntryTheme.theme == theme))
+        )
+    for emotion in wanted.emotions:
+        with_emotion = select(EntryEmotion.entry_pk).where(EntryEmotion.label == emotion)
+        query = query.where(Entry.pk.in_(with_emotion))
     if wanted.on_this_day is not None:
         month_day = func.substr(literal_column("entries.created_at"), 6, 5)
         query = query.where(month_day.in_(on_this_day_candidates(wanted.on_this_day)))
