@@ -7,8 +7,9 @@ it, five indicators, each with the data behind it:
 - below the clinical cut-off for several weeks: on every measure with a clinical cut-off (PHQ-9
   caseness 10, GAD-7 8), the latest scores form a run below it that spans at least 6 weeks with
   at least 2 scores, and the latest score is recent (within 5 weeks);
-- no reliable deterioration: the latest score against the first (intake), with each
-  instrument's reliable-change norms, as the alerts judge it;
+- no reliable deterioration: the latest score against the first (intake), as the alerts judge
+  it, and against the best score so far (a relapse from a good stretch matters for an ending
+  even when the score is still better than at the start), with each instrument's norms;
 - goals met: every active goal's latest GAS rating is 0 (the expected outcome) or above;
 - stable session feedback: none of the last 3 SF-4 responses would raise the SF-4 alert against
   the sessions before it (any item below 7, a 3-point drop, or far below the usual);
@@ -27,8 +28,8 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from alliance.domain.alerts import session_feedback_alert
-from alliance.domain.change import reliable_change_for
-from alliance.domain.goals import GasPoint, GoalsMet, level_label
+from alliance.domain.change import ReliableChange, reliable_change_for
+from alliance.domain.goals import GasPoint, GoalsMet
 from alliance.domain.instruments import Cutoff, Instrument, Score, plain_number
 
 Status = Literal["yes", "not_now", "unknown"]
@@ -196,7 +197,7 @@ def below_cutoff_indicator(
 
 
 def no_deterioration_indicator(series: Sequence[ScoreSeries]) -> Indicator:
-    """No measure's latest score is reliably worse than its first (intake)."""
+    """No measure's latest score is reliably worse than its first (intake) or its best."""
     details: list[dict[str, object]] = []
     statuses: list[Status] = []
     sentences: list[str] = []
@@ -208,34 +209,47 @@ def no_deterioration_indicator(series: Sequence[ScoreSeries]) -> Indicator:
             statuses.append("unknown")
             sentences.append(f"{name}: only one score so far")
             continue
-        intake, latest = one.points[0][1], one.points[-1][1]
-        change = reliable_change_for(one.instrument, intake, latest)
-        worse = change.reliable and change.direction == "deterioration"
-        statuses.append("not_now" if worse else "yes")
-        verdict = "reliably worse" if worse else "not reliably worse"
+        scores = [total for _, total in one.points]
+        intake, latest = scores[0], scores[-1]
+        pick = max if one.instrument.higher_is_better else min
+        best = pick(scores[:-1])
+        from_intake = reliable_change_for(one.instrument, intake, latest)
+        from_best = reliable_change_for(one.instrument, best, latest)
+        worse_than_intake = _is_worse(from_intake)
+        worse_than_best = _is_worse(from_best)
+        statuses.append("not_now" if worse_than_intake or worse_than_best else "yes")
+        if worse_than_intake or worse_than_best:
+            since = "the start" if worse_than_intake else f"the best score so far ({best:g})"
+            verdict = f"reliably worse than {since}"
+        else:
+            verdict = "not reliably worse than the start or the best score so far"
         sentences.append(
-            f"{name}: {plain_number(intake)} at the start, {plain_number(latest)} now "
-            f"({verdict}; reliable change needs {plain_number(round(change.threshold_points, 1))}"
-            " points)"
+            f"{name}: {plain_number(intake)} at the start, {plain_number(latest)} now ({verdict};"
+            f" reliable change needs {plain_number(round(from_intake.threshold_points, 1))} points)"
         )
         details.append(
             {
                 "instrument": one.instrument.id,
                 "intake": plain_number(intake),
+                "best": plain_number(best),
                 "latest": plain_number(latest),
-                "change": plain_number(latest - intake),
-                "threshold_points": round(change.threshold_points, 2),
-                "deteriorated": worse,
+                "threshold_points": round(from_intake.threshold_points, 2),
+                "worse_than_intake": worse_than_intake,
+                "worse_than_best": worse_than_best,
                 "n": len(one.points),
             }
         )
     return Indicator(
         "no_deterioration",
-        "No reliable deterioration since the start",
+        "No reliable deterioration (since the start, or from the best score so far)",
         _combined(statuses),
         _sentence(sentences, "No measure has been taken twice yet"),
         {"instruments": details},
     )
+
+
+def _is_worse(change: ReliableChange) -> bool:
+    return change.reliable and change.direction == "deterioration"
 
 
 def goals_met_indicator(standing: GoalsMet, latest: GasPoint | None) -> Indicator:
@@ -274,7 +288,6 @@ def goals_met_indicator(standing: GoalsMet, latest: GasPoint | None) -> Indicato
             "goals": rows,
             "t_score": None if latest is None else round(latest.t_score, 1),
             "t_score_n": None if latest is None else latest.n,
-            "levels_shown_as": [level_label(x) for x in (-2, -1, 0, 1, 2)],
         },
     )
 

@@ -211,7 +211,13 @@ def test_no_deterioration_against_intake() -> None:
     assert steady.status == "yes"  # +5: not reliable on PHQ-9 (6 points)
     worse = no_deterioration_indicator([series("phq9", [(0, 12), (4, 18)])])
     assert worse.status == "not_now"
-    assert worse.data["instruments"][0]["deteriorated"] is True  # type: ignore[index]
+    assert worse.data["instruments"][0]["worse_than_intake"] is True  # type: ignore[index]
+    relapse = no_deterioration_indicator([series("phq9", [(0, 16), (4, 4), (6, 9), (8, 10)])])
+    assert relapse.status == "not_now"  # 4 -> 10: worse than the best, not than the start
+    assert relapse.data["instruments"][0]["worse_than_best"] is True  # type: ignore[index]
+    assert relapse.data["instruments"][0]["worse_than_intake"] is False  # type: ignore[index]
+    wobble = no_deterioration_indicator([series("phq9", [(0, 16), (4, 4), (8, 9)])])
+    assert wobble.status == "yes"
     assert no_deterioration_indicator([series("phq9", [(0, 12)])]).status == "unknown"
 
 
