@@ -19,7 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from alliance.analysis.themes import THEME_IDS, read_themes
+from alliance.analysis.theme_patterns import MODEL_FILE
+from alliance.analysis.themes import THEME_IDS, model_features, read_themes
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "analysis" / "data" / "themes"
 SPLITS = ("heldout", "train")
@@ -112,6 +113,40 @@ def speed(repeats: int = 5) -> dict[str, float]:
     }
 
 
+def train_model(regularisation: float = 10.0, threshold: float = 0.55) -> Path:
+    """Fit the word model on the train split only and write it into the package."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = load("train")
+    documents = [[f for sentence in model_features(str(r["text"])) for f in sentence] for r in rows]
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=2)
+    matrix = vectorizer.fit_transform(documents)
+    coef = np.zeros((matrix.shape[1], len(THEME_IDS)), dtype=np.float32)
+    intercept = np.zeros(len(THEME_IDS), dtype=np.float32)
+    for column, theme in enumerate(THEME_IDS):
+        labels = [theme in row["themes"] for row in rows]  # type: ignore[operator]
+        model = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=5000)
+        model.fit(matrix, labels)
+        coef[:, column] = model.coef_[0]
+        intercept[column] = model.intercept_[0]
+    target = Path(__file__).resolve().parents[1] / "alliance" / "analysis" / MODEL_FILE
+    np.savez_compressed(
+        target,
+        vocabulary=np.array(vectorizer.get_feature_names_out(), dtype=str),
+        idf=vectorizer.idf_.astype(np.float32),
+        coef=coef,
+        intercept=intercept,
+        threshold=np.array(threshold),
+    )
+    return target
+
+
+def _identity(document: list[str]) -> list[str]:
+    return document
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -120,7 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.add_argument("--errors", action="store_true", help="list passages read wrongly")
     parser.add_argument("--speed", action="store_true", help="time ~200-word entries")
+    parser.add_argument(
+        "--train-model", action="store_true", help="refit the word model on train.jsonl first"
+    )
     args = parser.parse_args(argv)
+    if args.train_model:
+        print("wrote", train_model())
     report: dict[str, object] = {}
     for split in SPLITS if args.split == "both" else (args.split,):
         rows = load(split)

@@ -14,9 +14,8 @@ have to answer three questions before they may count it:
    resolves he/she/they to the last person mentioned and names the grammatical subject
    nearest before a cue.
 
-Everything here is plain regular expressions, compiled once at import; all functions take the
-text and character offsets, so callers keep exact evidence spans. Curly quotes should be
-straightened with `normalize_quotes` first (it keeps every offset).
+All functions take the text and character offsets, so callers keep exact evidence spans;
+straighten curly quotes with `normalize_quotes` first (it keeps every offset).
 """
 
 from __future__ import annotations
@@ -48,8 +47,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-# Clauses longer than this are rare; looking no further back keeps the search cheap.
-_CLAUSE_LOOKBACK = 160
+_CLAUSE_LOOKBACK = 160  # clauses longer than this are rare; looking further back costs time
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
@@ -68,12 +66,11 @@ def clause_end(text: str, pos: int, ceiling: int) -> int:
 
 # --- negation, hedges, hypotheticals --------------------------------------------------------
 
-_NEGATOR = re.compile(
-    r"\b(?:not|no|never|nobody|nothing|neither|nor|without|hardly|barely|cannot|"
-    r"dont|didnt|doesnt|isnt|wasnt|cant|couldnt|wont|wouldnt|havent|hasnt|arent|werent|"
-    r"aint|shouldnt|stopped)\b|n't\b",
-    re.IGNORECASE,
+_NEGATOR_WORDS = (
+    "not|no|never|nobody|nothing|neither|nor|without|hardly|barely|cannot|dont|didnt|doesnt|"
+    "isnt|wasnt|cant|couldnt|wont|wouldnt|havent|hasnt|arent|werent|aint|shouldnt|stopped"
 )
+_NEGATOR = re.compile(rf"\b(?:{_NEGATOR_WORDS})\b|n't\b", re.IGNORECASE)
 # Negator phrases that do not cancel what follows: attenuation ("not so terrified") and
 # double negation ("couldn't stop crying").
 _NOT_A_NEGATION = re.compile(
@@ -98,10 +95,7 @@ _IRREALIS = re.compile(
 _WORD = re.compile(r"[\w']+")
 # Anything that might make a clause other than "affirmed": a cheap first test.
 _ANY_QUALIFIER = re.compile(
-    r"\b(?:not|no|never|nobody|nothing|neither|nor|without|hardly|barely|cannot|dont|didnt|"
-    r"doesnt|isnt|wasnt|cant|couldnt|wont|wouldnt|havent|hasnt|arent|werent|aint|shouldnt|"
-    r"stopped|unsure|dunno|wonder|wondering|doubt)\b|n't\b",
-    re.IGNORECASE,
+    rf"\b(?:{_NEGATOR_WORDS}|unsure|dunno|wonder|wondering|doubt)\b|n't\b", re.IGNORECASE
 )
 
 # How many words back from a cue a negator may sit and still govern it.
@@ -200,18 +194,9 @@ _OBJECT_MARKERS = _words(
     "missed miss trust trusted love loved hate hated need needed found find lost leaving "
     "left visit visited hurt remind reminded and"
 )
-_PERSON_WORDS = (
-    _DETERMINERS
-    | _TITLES
-    | _INDEFINITE
-    | _SELF_SUBJECT
-    | _WE
-    | _SELF_OBJECT
-    | _PRONOUN_SUBJECT
-    | _PRONOUN_OBJECT
-    | _BARE_OTHERS
-    | _words("no both")
-)
+_PERSON_WORDS = frozenset().union(
+    _DETERMINERS, _TITLES, _INDEFINITE, _SELF_SUBJECT, _WE, _SELF_OBJECT, _PRONOUN_SUBJECT
+) | (_PRONOUN_OBJECT | _BARE_OTHERS | _words("no both"))
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
 # A capitalised first word is a name only when a verb follows ("Maria told me"), otherwise it
@@ -237,9 +222,7 @@ class Mention:
 
 
 def _strip_possessive(word: str) -> str:
-    if word.endswith("'s"):
-        return word[:-2]
-    return word[:-1] if word.endswith("'") else word
+    return word[:-2] if word.endswith("'s") else word.removesuffix("'")
 
 
 class Attribution:
@@ -247,9 +230,8 @@ class Attribution:
 
     He/she/they/him/her resolve to the most recent person who is neither the writer nor
     "we"; with nobody mentioned yet they default to the therapist, because reflections are
-    written about therapy. Names default to the therapist too unless introduced as someone
-    else ("my friend Dana"). The text is walked word by word with set lookups, which is
-    several times faster than one large regular expression.
+    about therapy. Names default to the therapist too unless introduced as someone else ("my
+    friend Dana"). The text is walked word by word with set lookups (fast).
     """
 
     def __init__(self, text: str) -> None:
@@ -344,14 +326,8 @@ class Attribution:
         for noun_at in (index + 1, index + 2):
             if noun_at >= len(self._tokens) or not self._joined(noun_at - 1, noun_at):
                 return None
+            # "my sister's counsellor" ends at "my sister's": someone else either way.
             noun = _strip_possessive(self._lower(noun_at))
-            if (
-                noun.endswith("'s")
-                and self._lower(noun_at + 1) in _HELPER_NOUNS
-                and self._joined(noun_at, noun_at + 1)
-            ):  # someone else's therapist
-                mention = self._span(index, noun_at + 1, "other", self._is_subject(index))
-                return mention, noun_at + 2
             if noun in _HELPER_NOUNS and low not in ("a", "an"):
                 person: Person = "therapist" if low in _OWN else "other"
                 last = self._trailing_name(noun_at, person)
@@ -406,11 +382,14 @@ class Attribution:
             index -= 1
         return "none"
 
-    def people_within(self, start: int, end: int) -> set[Person]:
-        """Everyone mentioned inside [start, end), resolved."""
-        lo = bisect_right(self._starts, start - 1)
-        hi = bisect_right(self._starts, end - 1)
-        return {m.person for m in self.mentions[lo:hi]}
+    def first_subject(self, start: int, end: int) -> Person:
+        """Who is the first subject named inside [start, end) (e.g. a sentence), or "none"."""
+        for mention in self.mentions[bisect_right(self._starts, start - 1) :]:
+            if mention.start >= end:
+                break
+            if mention.is_subject:
+                return mention.person
+        return "none"
 
     def pronouns_within(self, start: int, end: int) -> set[Person]:
         """Who the he/she/they/him/her/them inside [start, end) refer to."""

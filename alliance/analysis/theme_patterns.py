@@ -1,25 +1,12 @@
-"""The cue lexicon behind the relationship-theme reader: loading and compiling.
+"""The two knowledge sources of the relationship-theme reader (`themes.py`):
 
-The cues themselves live in `models/themes.yaml`, one entry per regular expression, grouped
-by theme. Each entry has:
-
-- `re`: the pattern, matched case-insensitively. It may span several lines; they are stripped
-  and joined. A `(?P<cue>...)` (or `(?P<c2>...)`) group marks the key word: negation and
-  subject checks then look before that word instead of before the whole match.
-- `w`: the weight, how sure one accepted hit makes the reader (0..1).
-- `who` (default "self"): whose experience it must be. "self": the nearest subject before
-  the cue is the writer, or none is named (diary style: "Cried the whole hour");
-  "therapist": the therapist, or none named; "not_other": anyone but a third party;
-  "any": no subject check. In every case a he/she/him/her inside the match that refers to a
-  third party ("I trust him", him = my brother) disqualifies the hit.
-- `negated` / `no_longer`: the theme a negated hit counts for instead ("he never listens" is
-  rupture; "I don't feel judged anymore" is repair); absent: the hit is dropped.
-- `context`: a named context (under `contexts:`) that must be found in the same or the
-  previous sentence, e.g. "terrified" only means fear of ending near talk of therapy ending.
-- `factual` (default true): drop the hit under "if", "I was worried she'd", "I hope"...
-
-Placeholders in angle brackets (`<T>`, `<HELPER>`, `<NAME>`, ...) are expanded from
-`PLACEHOLDERS` before compiling.
+1. The cue lexicon, `models/themes.yaml`: one regular expression per entry, grouped by
+   theme, with a weight, whose experience it must be (`who`), the theme it counts for when
+   negated, a context it needs nearby and whether hypotheticals cancel it. The file's header
+   documents every field. Loaded, validated and compiled here, once per process, with the
+   trigger words that decide which sentences each regex runs on.
+2. The word model, `models/themes.npz`: a logistic regression per theme over marked word
+   features, for phrasings no cue covers (see "word model" below).
 """
 
 from __future__ import annotations
@@ -29,6 +16,7 @@ import re._parser as sre_parse  # the stdlib's own regex parser, used when compi
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 _NAME = (
@@ -50,7 +38,7 @@ PLACEHOLDERS = {
     # The therapist as a subject.
     "<TS>": r"(?:she|he|they|" + _HELPER + "|" + _NAME + r")(?:'s|'d|'ll)?",
 }
-WHO_VALUES = frozenset({"self", "therapist", "not_other", "any"})
+WHO_VALUES = frozenset({"self", "therapist", "therapist_named", "not_other", "any"})
 
 
 def expand(pattern: str) -> str:
@@ -303,3 +291,99 @@ def load_lexicon(themes: tuple[str, ...]) -> Lexicon:
 
     text = resources.files("alliance.analysis").joinpath("models/themes.yaml").read_text("utf-8")
     return parse_lexicon(yaml.safe_load(text), themes)
+
+
+# --- word model ---------------------------------------------------------------------------
+# A logistic regression per theme over word and word-pair features, trained on the labelled
+# passages (bench/themes_eval.py --train-model) and shipped as models/themes.npz. It catches
+# phrasings the lexicon has no cue for. Words under a negation get an "n_" mark and words of
+# a sentence whose subject is a third party an "o_" mark, so "not judged" and "my friend is
+# terrified" are different features from "judged" and "terrified".
+MODEL_FILE = "models/themes.npz"
+_MODEL_TOKEN = re.compile(r"[a-z][a-z']*|[,;:]")
+_MODEL_BREAKS = _words("but and because so although though while which , ; :")
+_MODEL_NEGATOR = re.compile(
+    r"(?:not|no|never|nobody|nothing|without|hardly|barely|cannot|dont|didnt|doesnt|isnt|"
+    r"wasnt|cant|couldnt|wont|.+n't)$"
+)
+_NEGATED_WORDS = 4
+
+
+def sentence_features(lowered: str, start: int, end: int, third_party: bool) -> list[str]:
+    """The model's features for one sentence of an already lower-cased text."""
+    mark = "o_" if third_party else ""
+    words: list[str] = []
+    scope = 0
+    for token in _MODEL_TOKEN.findall(lowered, start, end):
+        if token in _MODEL_BREAKS:
+            scope = 0
+            if not token[0].isalpha():
+                continue
+        if _MODEL_NEGATOR.match(token):
+            # The negator itself is no feature: "don't" is common in ruptures but means
+            # nothing alone; what it negates carries the "n_" mark instead.
+            scope = _NEGATED_WORDS
+            continue
+        words.append(mark + ("n_" if scope else "") + token)
+        scope = max(scope - 1, 0)
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+@dataclass(frozen=True)
+class WordModel:
+    vocabulary: dict[str, int]
+    idf: Any  # numpy arrays, typed loosely so numpy is imported only when the model loads
+    coef: Any  # (features, themes)
+    intercept: Any  # (themes,)
+    threshold: float
+
+    def probabilities(self, sentences: list[list[str]]) -> Any:
+        """Theme probabilities for a passage, from the features of each of its sentences."""
+        import numpy as np
+
+        counts: dict[int, int] = {}
+        for features in sentences:
+            for feature in features:
+                index = self.vocabulary.get(feature)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+        if not counts:
+            return 1.0 / (1.0 + np.exp(-self.intercept))
+        rows = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        weights = (1.0 + np.log(tf)) * self.idf[rows]  # sublinear tf-idf, as trained
+        logits = (weights / np.linalg.norm(weights)) @ self.coef[rows] + self.intercept
+        return 1.0 / (1.0 + np.exp(-logits))
+
+    def best_sentence(self, sentences: list[list[str]], column: int) -> tuple[int, float]:
+        """The sentence whose features push theme `column` up the most, and by how much
+        (unnormalised: only the ranking matters)."""
+        best, best_push = 0, float("-inf")
+        for position, features in enumerate(sentences):
+            push = 0.0
+            for feature in features:
+                index = self.vocabulary.get(feature)
+                if index is not None:
+                    push += float(self.idf[index] * self.coef[index, column])
+            if push > best_push:
+                best, best_push = position, push
+        return best, best_push
+
+
+@cache
+def load_word_model() -> WordModel | None:
+    """The shipped word model, or None when it has not been trained."""
+    import numpy as np
+
+    resource = resources.files("alliance.analysis").joinpath(MODEL_FILE)
+    if not resource.is_file():
+        return None
+    with resource.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+        vocabulary = {str(word): i for i, word in enumerate(data["vocabulary"])}
+        return WordModel(
+            vocabulary=vocabulary,
+            idf=data["idf"],
+            coef=data["coef"],
+            intercept=data["intercept"],
+            threshold=float(data["threshold"]),
+        )

@@ -1,14 +1,17 @@
 """Relationship and process themes in a client's reflection (spec: shared/spec/themes.md).
 
 `read_themes(text)` returns one `ThemeHit` per theme found, with a score in [0, 1] and the
-sentences that carry it. The method is a transparent cue lexicon (`theme_patterns.py`):
-each cue that matches is checked for negation, hedging, hypotheticals and whose experience
-it is (`negation.py`), may be re-credited to another theme when negated ("he never listens"
-is rupture), and the accepted cue weights of a theme combine as independent evidence,
-1 - prod(1 - w). A theme is reported when that reaches `THRESHOLD`.
+sentences that carry it. Two sources of evidence (`theme_patterns.py`, docs/themes.md):
 
-Speed: every cue regex carries the literal word prefixes it can start with, so a text only
-runs the cues whose first word occurs in it (see `_cue_keys`).
+1. The cue lexicon. Each cue that matches is checked for negation, hedging, hypotheticals
+   and whose experience it is (`negation.py`), may be re-credited to another theme when
+   negated ("he never listens" is rupture), and the accepted weights of a theme combine as
+   independent evidence, 1 - prod(1 - w). A theme is reported when that reaches THRESHOLD.
+2. The word model, a logistic regression over marked word features. It adds a theme the
+   lexicon missed when confident, if its best sentence is about the writer or therapist and
+   the lexicon did not judge that theme negated or someone else's in that sentence.
+
+Speed: each cue regex runs only on the sentences holding one of its trigger words.
 """
 
 from __future__ import annotations
@@ -27,7 +30,15 @@ from alliance.analysis.negation import (
 )
 from alliance.analysis.reading import Span, ThemeHit
 from alliance.analysis.sentences import split_sentences
-from alliance.analysis.theme_patterns import KEY_LENGTH, Cue, Lexicon, load_lexicon
+from alliance.analysis.theme_patterns import (
+    KEY_LENGTH,
+    Cue,
+    Lexicon,
+    WordModel,
+    load_lexicon,
+    load_word_model,
+    sentence_features,
+)
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,8 @@ _QUESTION_SENSITIVE = frozenset({"bond", "heard", "valued", "ending_ready", "pro
 _WHO_ALLOWED: dict[str, frozenset[Person]] = {
     "self": frozenset({"self", "none"}),
     "therapist": frozenset({"therapist", "none"}),
+    # The therapist's own tears or feelings need the therapist named as the subject.
+    "therapist_named": frozenset({"therapist"}),
     "not_other": frozenset({"self", "therapist", "none"}),
 }
 _TOKEN = re.compile(r"[a-z][a-z']*")
@@ -156,6 +169,7 @@ class _Reading:
         self.masks = _key_masks(self.text.lower(), sentences, self.index.keys, self.index.stems)
         self.every_sentence = (1 << len(sentences)) - 1
         self._contexts: dict[str, set[int]] = {}
+        self.vetoed: set[tuple[str, int]] = set()
 
     def matches(
         self, regex: re.Pattern[str], keys: frozenset[str] | None
@@ -222,9 +236,12 @@ class _Reading:
         """The theme this match in sentence `index` counts for (after negation), or None."""
         sentence = self.sentences[index]
         start, end = _cue_span(match)
-        if not self._who_ok(cue.who, start, index, match):
-            return None
         if cue.context and not ({index, index - 1} & self.context_sentences(cue.context)):
+            return None
+        # From here on a rejected cue vetoes its theme in this sentence for the word model:
+        # the lexicon saw the theme's words and judged them someone else's, negated or unreal.
+        self.vetoed.add((cue.theme, index))
+        if not self._who_ok(cue.who, start, index, match):
             return None
         if cue.theme == "opening_up" and index in self.context_sentences("leisure"):
             return None
@@ -233,6 +250,7 @@ class _Reading:
         state = polarity(self.text, start, end, sentence.start, sentence.end)
         theme: str | None
         if state == "affirmed":
+            self.vetoed.discard((cue.theme, index))
             theme = cue.theme
         elif state == "negated":
             theme = cue.negated
@@ -278,11 +296,60 @@ def read_themes(text: str, sentences: list[Span] | None = None) -> tuple[ThemeHi
                 if theme is not None:
                     evidence.setdefault(theme, []).append((cue.weight, index))
     _drop_mended_ruptures(evidence)
-    return tuple(
-        hit
-        for theme in THEME_IDS
-        if (hit := _hit(theme, evidence.get(theme, []), sentences)) is not None
-    )
+    model = load_word_model()
+    hits = [_hit(theme, evidence.get(theme, []), sentences) for theme in THEME_IDS]
+    if model is not None:
+        hits = _with_word_model(reading, model, hits)
+    return tuple(hit for hit in hits if hit is not None)
+
+
+def model_features(
+    text: str, sentences: list[Span] | None = None, people: Attribution | None = None
+) -> list[list[str]]:
+    """The word model's features of `text`, one list per sentence (used to train it too)."""
+    text = normalize_quotes(text)
+    sentences = split_sentences(text) if sentences is None else sentences
+    people = Attribution(text) if people is None else people
+    lowered = text.lower()
+    return [
+        sentence_features(lowered, s.start, s.end, people.first_subject(s.start, s.end) == "other")
+        for s in sentences
+    ]
+
+
+def _with_word_model(
+    reading: _Reading, model: WordModel, hits: list[ThemeHit | None]
+) -> list[ThemeHit | None]:
+    """Add the themes the word model is confident about and the lexicon missed; its evidence
+    is the sentence that contributed most. Its probability also lifts a lexicon score."""
+    features = model_features(reading.text, reading.sentences, reading.people)
+    probabilities = model.probabilities(features)
+    merged: list[ThemeHit | None] = []
+    for column, (theme, hit) in enumerate(zip(THEME_IDS, hits, strict=True)):
+        probability = round(float(probabilities[column]), 3)
+        if hit is not None:
+            hit = ThemeHit(theme, max(hit.score, probability), hit.evidence)
+        elif probability >= model.threshold:
+            best, push = model.best_sentence(features, column)
+            if push > 0 and _model_evidence_ok(reading, theme, best):
+                hit = ThemeHit(theme, probability, (reading.sentences[best],))
+        merged.append(hit)
+    return merged
+
+
+def _model_evidence_ok(reading: _Reading, theme: str, index: int) -> bool:
+    """Checks the lexicon would make on the word model's best sentence: it must be about the
+    writer or the therapist, not a third party ("my boyfriend feels safe with his
+    therapist"); ending themes need talk of therapy ending nearby."""
+    sentence = reading.sentences[index]
+    if (theme, index) in reading.vetoed:
+        return False
+    if reading.people.first_subject(sentence.start, sentence.end) == "other":
+        return False
+    if theme.startswith("ending"):
+        found = reading.context_mask("ending")
+        return bool((found | (found << 1)) & (1 << index))
+    return True
 
 
 def _drop_mended_ruptures(evidence: dict[str, list[tuple[float, int]]]) -> None:
