@@ -88,12 +88,14 @@ _NEGATION_ENDS = re.compile(
     re.IGNORECASE,
 )
 _DOUBLE_NEGATION = re.compile(r"(?:stop|help)", re.IGNORECASE)
+_CLEAN_FROM = re.compile(r"\b(?:clean|free|sober)\s+(?:from|of)\s+$", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:stopped|quit|quitting)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:if|in\s+case|suppose|supposing|whether)\b", re.IGNORECASE)
 _ASKED = re.compile(r"\bask(?:ed|s)?\s+(?:me\s+)?(?:if|whether|about)\b", re.IGNORECASE)
 _DENIED = re.compile(
     r"\b(?:said|say|answered|replied|told\s+(?:her|him|them))\s+(?:that\s+)?(?:no|never"
-    r"|i\s+hadn't|i\s+haven't|i\s+don't|i\s+wasn't|i'm\s+not)\b|\bno,\s+never\b",
+    r"|i\s+hadn't|i\s+haven't|i\s+don't|i\s+wasn't|i'm\s+not|i've\s+never|i\s+have\s+never"
+    r"|i\s+never|i'd\s+never)\b|\bno,\s+never\b",
     re.IGNORECASE,
 )
 # "I'd kill myself if I had to sit through that again": a conditional after a modal.
@@ -122,6 +124,7 @@ _REVIVAL = re.compile(
     re.IGNORECASE,
 )
 _DETERMINERS = _words("the a an my these those his her their")
+_PERFECT = _words("i've ive have has we've they've he's she's")
 _PAST_VERB = re.compile(r"(?:wanted|was|were|had|thought|felt|considered)", re.IGNORECASE)
 _RECENT = re.compile(
     r"\b(?:today|tonight|last\s+night|yesterday|this\s+(?:morning|afternoon|evening|week"
@@ -132,6 +135,7 @@ _RECENT = re.compile(
 
 _JOKE = re.compile(
     r"\b(?:ha(?:ha)+|hah|lol|lmao|lmfao|rofl|jk|kidding|joking|jokes)\b|[😂🤣😅😆🙃😜😝]"
+    r"|\b(?:was|were)\s+(?:laughing|joking|kidding|grinning)\b"
     r"|[:;]-?[)pPD](?!\w)",
     re.IGNORECASE,
 )
@@ -168,7 +172,7 @@ def _fullmatch(pattern: re.Pattern[str], word: str) -> bool:
 
 
 def _negated(text: str, clause_start: int, match: re.Match[str]) -> bool:
-    if _STOPPED.search(match.group()):
+    if _STOPPED.search(match.group()) or _CLEAN_FROM.search(text, clause_start, match.start()):
         return True
     # Negators inside the match count too ("I'd never hurt my baby"): the cue's own words
     # hold none, since cues that spell out a negation are not negatable.
@@ -194,8 +198,10 @@ def _in_past(text: str, clause: tuple[int, int], match: re.Match[str]) -> bool:
         return True
     lead = [*_TOKEN.findall(text, clause[0], match.start())[-4:], match.group().split()[0]]
     # "The thought of killing myself" is a noun, not a past tense.
+    # "I've thought about it" is a present perfect, not a past.
     past = any(
-        _fullmatch(_PAST_VERB, word) and (i == 0 or lead[i - 1].lower() not in _DETERMINERS)
+        _fullmatch(_PAST_VERB, word)
+        and (i == 0 or lead[i - 1].lower() not in _DETERMINERS | _PERFECT)
         for i, word in enumerate(lead)
     )
     return past and not _RECENT.search(here)
@@ -209,6 +215,7 @@ def _joking(sentence: str, following: str) -> bool:
 # --- who is it about ----------------------------------------------------------------------
 
 _SELF_WORDS = _words("i i'm im i've ive i'd i'll me my myself mine")
+_I_WORDS = _words("i i'm im i've ive i'd i'll")
 _WE_WORDS = _words("we we're we've we'd us our")
 _OTHER_WORDS = _words(
     "he she they he's she's they're they've he'd she'd they'd his her hers him them their "
@@ -253,6 +260,8 @@ def _subject(text: str, clause_start: int, match: re.Match[str], strict: bool) -
     owner = match.groupdict().get("owner")
     if owner:
         return "self" if owner.lower() == "my" else "other"
+    if strict and any(w.lower() in _I_WORDS for w in _TOKEN.findall(match.group())):
+        return "self"  # the cue holds its own subject: "how I'd do it"
     for floor in (clause_start, 0):
         tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, floor, match.start())]
         for back, (token, at) in enumerate(reversed(tokens)):
@@ -260,8 +269,11 @@ def _subject(text: str, clause_start: int, match: re.Match[str], strict: bool) -
             if who is None:
                 continue
             if strict and who == "self":
+                # "Someone I game with posted ...": the "I" heads a relative clause.
                 between = [t.lower() for t, _ in tokens[len(tokens) - back :]]
-                return "self" if all(w in _LINK_WORDS for w in between) else "none_strict"
+                earlier = [_person(t, first=a == 0) for t, a in tokens[: len(tokens) - back - 1]]
+                plain = all(w in _LINK_WORDS for w in between)
+                return "self" if plain or not {"other", "we"} & set(earlier) else "none_strict"
             return who
         if floor == 0 or tokens:
             break
@@ -286,7 +298,8 @@ def _weigh(cue: Cue, match: re.Match[str], text: str, following: str) -> CrisisL
     clause = _clause(text, match.start(), match.end())
     kind = cue.kind
     if kind in ("passive", "harmed"):
-        if cue.name == "kill_me_please" and _joking(text, following):
+        # "Kill me now, haha" and "Dad said he'd kill me, but he was laughing".
+        if cue.name in ("kill_me_please", "threatened") and _joking(text, following):
             return "none"
         return "none" if cue.negatable and _negated(text, clause[0], match) else "concern"
     if kind == "history":

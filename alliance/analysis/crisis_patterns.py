@@ -40,15 +40,18 @@ _MACROS = {
     "@HIS@": r"(?:his|her|their)",
     "@BODY@": r"(?:wrists?|arms?|thighs?|legs?|skin|stomach|throat|neck|hips?|chest)",
     "@PILLS@": r"(?:pills|meds|medications?|tablets|painkillers|paracetamol|insulin|sleepers"
-               r"|sleeping\s+pills|antidepressants)",
+               r"|sleeping\s+pills|antidepressants|sertraline|fluoxetine|citalopram|escitalopram"
+               r"|venlafaxine|mirtazapine|amitriptyline|lithium|quetiapine|diazepam|zopiclone"
+               r"|codeine|co-codamol|tramadol|oxycodone|morphine|ibuprofen|aspirin|propranolol"
+               r"|prozac|xanax|valium|opioids|benzos)",
     "@PERSON@": r"(?:him|her|them|you|people|every\s?(?:one|body)|some\s?(?:one|body)"
                 r"|any\s?(?:one|body)|my\s+(?:\w+\s+)?(?:kids?|son|daughter|baby|child|children"
                 r"|wife|husband|partner|ex|boss|mum|mom|mother|dad|father|brother|sister|family"
                 r"|neighbou?rs?|room-?mate|flat-?mate|house-?mate|colleagues?|co-?workers?"
                 r"|teachers?|boyfriend|girlfriend|step\w+|bull(?:y|ies)|manager|landlord"
                 r"|classmates?)|(?:the|those|these|that)\s+(?:\w+\s+)?(?:kids|people|guys|girls"
-                r"|boys|students|teachers|bullies|man|woman|guy|kid|men|women|bastards?|idiots?)"
-                r"|(?-i:[A-Z][a-z]+))\b",
+                r"|boys|students|teachers|bullies|man|woman|guy|kid|men|women|bastards?|idiots?"
+                r"|baby|child|children)|whoever|others|other\s+people|(?-i:[A-Z][a-z]+))\b",
     "@HARMVERB@": r"(?:kill|murder|hurt|harm|stab|shoot|strangle|choke|poison|smother|attack"
                   r"|punch|hit|slap|kick|beat|shake)",
     "@NOTAMESSAGE@": r"(?!'?s?\s+feelings\b|\s+(?:a|an)\s+(?:email|text|message|line|note|dm"
@@ -104,8 +107,15 @@ _BENIGN_DOSE = r"\b(?:prescri\w*|as\s+directed|antibiotics|course\s+of|doctor\s+
 
 SELF_RISK = (
     _cue("kill_myself", "self_risk",
-         r"\b(?:kill\w*|hang\w*|hung|off|unalive\w*|shoot\w*|shot)\s+@MYSELF@\b"
-         r"(?!\s+in\s+the\s+foot\b)", "kill hang hung off unalive shoot shot", subject="self"),
+         r"\b(?:kill\w*|hang\w*|hung|off|unalive\w*|shoot\w*|shot|top|topp\w*|neck|gas\w*"
+         r"|suffocat\w*|strangl\w*|asphyxiat\w*|electrocut\w*|smother\w*|chok\w*|end|delete"
+         r"|erase|yeet\w*)\s+@MYSELF@\b(?!\s+(?:in\s+the\s+foot|up|off|out|on\s+(?:food|cake"
+         r"|sweets|chocolate)|with\s+(?:food|work|laughter))\b)|\b(?:do|doing|did|done)\s+"
+         r"@MYSELF@\s+in\b|\bset\w*\s+@MYSELF@\s+(?:on\s+fire|alight)|\bbleed(?:ing)?\s+out\b"
+         r"|\b(?:want\w*|going|gonna|wanna)\s+to\s+end\s+me\b",
+         "kill hang hung off unalive shoot shot top topp neck gas suffocat strangl asphyxiat "
+         "electrocut smother chok end delete erase yeet do doing did done set bleed want going "
+         "gonna wanna", subject="self"),
     _cue("slang", "self_risk", r"\b(?:kms|unalive\w*|sewer\s?slide)\b", "kms unalive sewer",
          subject="self"),
     _cue("end_my_life", "self_risk",
@@ -113,13 +123,56 @@ SELF_RISK = (
          r"|one|forward|apart|for\s+granted)\b)|\bmy\s+life\s+to\s+(?:end|be\s+over)\b",
          "end tak took life", subject="self"),
     _cue("end_it_all", "self_risk",
-         r"\bend(?:ing|s)?\s+(?:it\s+all|everything)\b|\b(?:want|wanna|going|gonna|plan\w*|how"
+         r"\bend(?:ing|s)?\s+(?:it\s+all|everything)\b|\b(?:want\w*|wanna|going|gonna|plan\w*|how"
          r"|ready|decided|should|could|tempted|ways?|just|i|i'll|will|like|of|about|considering"
          r"|contemplating)\s+(?:to\s+)?(?:just\s+)?end(?:ing)?\s+(?:it|things)\b(?!\s+(?:with"
          r"|off|there|here|between|early|for|at|on|now\s+with|before\s+it)\b)",
          "end ending ends"),
     _cue("want_to_die_now", "self_risk",
-         r"\bwant(?:s|ed)?\s+to\s+die\s+(?:tonight|today|right\s+now|now)\b", "want"),
+         r"\bwant(?:s|ed)?\s+to\s+(?:just\s+)?(?:die|be\s+dead)\s+(?:tonight|today|right\s+now|now"
+         r"|by|before)\b"
+         r"|\b(?:tonight|right\s+now)\b[^.!?]{0,30}?\bwant\w*\s+to\s+(?:just\s+)?die\b"
+         r"|\burges?\s+to\s+(?:die|kill\s+myself|end\s+it|end\s+my\s+life|hurt\s+myself|cut"
+         r"|burn|self[-\s]?harm|jump|overdose|slit)\b(?!\s+(?:the|a|an|it|this|that|his|her|their"
+         r"|back|down|off|out|up|ties|class|costs?|hair|sugar|in)\b|\s+my\s+(?!@BODY@))"
+         r"|\b(?:suicide|dying|death|killing\s+myself|ending\s+it)\s+is\s+all\s+i\s+(?:can\s+)?"
+         r"(?:think|dream)\s+(?:about|of)\b"
+         r"|\b(?:thoughts?|think\w*|thought)\s+(?:\w+\s+)?(?:of|about)\s+self[-\s]?harm\w*",
+         "want tonight right urge urges suicide dying death killing ending thought thoughts "
+         "think"),
+    _cue("short_intent", "self_risk",
+         r"\b(?:want\w*|wanna|going|gonna|ready|decided)\s+to\s+stop\s+(?:living|being\s+alive"
+         r"|existing|breathing(?!\s+(?:so|too|like|through|in|when|properly|fast)\b))\b|\b(?:want\w*|wanna|going|gonna|how)\s+to\s+make\s+it\s+(?:all\s+)?"
+         r"stop\b(?!\s+(?:raining|ringing|hurting\s+my|beeping))"
+         r"|\b(?:think\w*|thought|consider\w*)\s+(?:about|of)\s+taking\s+the\s+easy\s+way\s+out\b"
+         r"|\bdecided\s+(?:exactly\s+)?(?:when|where|how)\b(?=\s*(?:[.,!?;]|$|and\b))"
+         r"|\b(?:going|gonna|want\w*|about|ready|tempted|scared\s+i'll|afraid\s+i'll)\s+(?:to\s+)?"
+         r"jump\b(?=\s*(?:[.,!?;]|$|and\b|now|tonight|today|off|from))"
+         r"|\b(?:i'm|im|i\s+am)\s+(?:on|at|standing\s+on)\s+the\s+(?:ledge|edge|tracks"
+         r"|platform\s+edge)\s+(?:now|right\s+now)\b"
+         r"|\b(?:razor|blade|knife|pills|tablets|rope|noose|gun)(?:'s|\s+is|\s+are)?\s+in\s+my\s+"
+         r"(?:hand|lap|mouth)\b(?!\s+(?:luggage|bag|baggage))"
+         r"|\b(?:put|hung|hang\w*|tied|set)\s+(?:up\s+)?(?:the|a)\s+rope\s+(?:up\s+)?(?:in|from|on"
+         r"|over)\b(?!\s+(?:the\s+)?(?:garden|tree\s+for|swing))|\bstar(?:e|ed|ing)\s+at\s+(?:the"
+         r"|my)\s+(?:pills|tablets|rope|knife|blade|razor|gun)\b"
+         r"|\b(?:took|take|taking|swallow\w*)\s+(?:my|the)\s+whole\s+(?:prescription|supply|(?:box"
+         r"|packet|bottle)(?:\s+of\s+@PILLS@)?(?=\s*(?:[.,!?;]|$|at\s+once|and\b)))|\b(?:a\s+)?(?:week|month)'s\s+worth\s+of\s+@PILLS@"
+         r"|\b(?:drank|drink\w*|swallow\w*)\s+(?:some\s+)?(?:bleach|antifreeze|weedkiller|poison)\b(?!-)"
+         r"|\b(?:going|gonna|want\w*|plan\w*)\s+to\s+hang\b(?=\s*(?:[.,!?;]|$|and\b|tonight))"
+         r"|\b(?:got|have)\s+the\s+(?:pills|tablets|means|rope|gun|stuff)\s+to\s+do\s+it\b"
+         r"|\bcrash\w*\s+(?:my|the)\s+car\s+(?:on\s+purpose|deliberately)\b"
+         r"|\bnoose\b"
+         r"|\b(?:done\s+with\s+everything|had\s+enough|goodbye)\b[^.!?]{0,40}?\b(?:tonight|today)"
+         r"(?:'s|\s+is)\s+the\s+(?:night|day)\b|^\W*(?:good\s?bye|farewell)\W*$"
+         r"|\b(?:belt|cord|scarf|ligature|rope|cable)\b[^.!?]{0,30}?\b(?:door\s+handle|banister"
+         r"|bannister|beam|hook|loft\s+hatch)\b",
+         "want wanna going gonna ready decided how think thought consider about tempted scared "
+         "afraid i'm im am razor blade knife pills tablets rope noose gun took take taking "
+         "swallow week month drank drink got have crash walk swim done had goodbye good farewell "
+         "put hung hang tied set stare star "
+         "belt cord scarf ligature cable", topic_prone=True,
+         benign=r"\b(?:pool|trampoline|queue|parachute|skydiv\w*|bungee|dance|joy|excitement"
+                r"|photo\w*|view|sunset|swimming|paddle)\b"),
     _cue("suicide_thoughts", "self_risk",
          r"\b(?:commit\w*|attempt\w*|consider\w*|contemplat\w*|think\w*|thought\w*|plan\w*"
          r"|research\w*|googl\w*)\s+(?:\w+\s+){0,2}?(?:about\s+|of\s+)?suicide\b"
@@ -131,22 +184,32 @@ SELF_RISK = (
     _cue("self_harm_verb", "self_risk",
          r"\b(?:hurt\w*|harm\w*|cut\w*|burn\w*|burnt|hit\w*|punch\w*|starv\w*|scratch\w*"
          r"|bruis\w*|stab\w*|slash\w*|slit\w*|drown\w*|poison\w*)\s+@MYSELF@\b"
-         r"(?!\s+(?:up|out|on|in\s+work)\b)",
+         r"(?!\s+(?:up|out|on(?!\s+purpose)|in\s+work|a|an|some|off)\b)",
          "hurt harm cut burn hit punch starv scratch bruis stab slash slit drown poison",
          subject="self", accident_prone=True),
     _cue("self_harm_body", "self_risk",
-         r"\b(?:cut\w*|scratch\w*|burn\w*|carv\w*|slash\w*|slit\w*|stab\w*)\s+(?:into\s+|at\s+)?"
-         r"my\s+@BODY@(?!\s+(?:on|when|while|by)\b)",
-         "cut scratch burn carv slash slit stab", subject="require_self", accident_prone=True),
+         r"\b(?:cut\w*|scratch\w*|burn\w*|carv\w*|slash\w*|slit\w*|stab\w*|slic\w*)\s+(?:into\s+"
+         r"|at\s+)?"
+         r"my\s+@BODY@(?!\s+(?:on|when|while|by)\b)|\b(?:cut\w*|carv\w*|slash\w*|slit\w*|burn\w*)"
+         r"\s+(?:\S+\s+){1,3}?(?:into|in|on)\s+my\s+@BODY@",
+         "cut scratch burn carv slash slit stab slic", subject="require_self", accident_prone=True),
+    _cue("back_to_the_blade", "self_risk",
+         r"\b(?:went|go|going|gone)\s+back\s+to\s+(?:the|my)\s+(?:razor|blade|blades|cutting"
+         r"|lighter)\b|\b(?:made|make|making)\s+@MYSELF@\s+bleed\b", "went go going gone made "
+         "make making", subject="require_self"),
+    _cue("head_against_wall", "self_risk",
+         r"\b(?:bang\w*|slam\w*|hit\w*|smash\w*|punch\w*)\s+(?:my\s+head|myself)\s+(?:against|into"
+         r"|on)\s+(?:the\s+)?walls?\b", "bang slam hit smash punch"),
     _cue("self_harming", "self_risk",
          r"\bself[-\s]?(?:harm(?:ing|ed)|injur(?:ing|ed))\b|\b(?:relaps\w*|urges?\s+to|want\w*"
          r"\s+to|start\w*)\s+(?:with\s+|into\s+)?self[-\s]?harm\b", "self", topic_prone=True),
     _cue("cut_intransitive", "self_risk",
          r"\b(?:i|i've|ive|i\s+have)\s+(?:[\w']+\s+){0,2}?cut(?:ting)?\b(?!\s+(?:the|a|an|it|this"
          r"|that|them|him|her|ties|back|class|corners?|off|out|down|up|through|across|short|loose"
-         r"|both|some|open|paper|grass|hair|costs?|spending|sugar|carbs|caffeine|me|you|us"
+         r"|both|some|open|paper|grass|hair|costs?|spending|sugar|carbs|caffeine|me|you|us|myself"
          r"|people|in\s+(?:line|front|half))\b|\s+my\s+(?!@BODY@)|\s+\w+ing\b)"
-         r"|\burges?\s+to\s+cut\b(?!\s+(?:back|down|off|out|ties)\b)", "cut cutting urge",
+         r"|\burges?\s+to\s+cut\b(?!\s+(?:the|a|an|it|back|down|off|out|up|ties|class|hair)\b"
+         r"|\s+my\s+(?!@BODY@))", "cut cutting urge",
          subject="require_self", accident_prone=True),
     _cue("cutting", "self_risk",
          r"(?<!paper\s)(?<!wood\s)\bcutting\b(?!\s*-|\s+(?:the|a|an|it|this|that|them|him|her"
@@ -156,22 +219,33 @@ SELF_RISK = (
          r"|my\s+(?!@BODY@)\w+)\b)", "cutting", accident_prone=True),
     _cue("overdose", "self_risk",
          r"\boverdos(?:ed|ing)\b|\b(?:took|take|taking|taken)\s+an?\s+overdose\b"
+         r"|\b(?:going|gonna|want\w*|plan\w*)\s+to\s+(?-i:OD)\b|\b(?-i:OD)(?:'?d|ing)\b"
          r"|\b(?:want\w*|going|gonna|think\w*|thought|plan\w*)\s+(?:to\s+|about\s+|of\s+)?overdos",
-         "overdos", topic_prone=True),
+         "overdos od", topic_prone=True),
     _cue("take_all_pills", "self_risk",
          r"\b(?:take|took|taking|taken|swallow\w*)\s+(?:a\s+(?:whole\s+)?(?:handful|bunch|bottle"
          r"|packet|box|load|lot)\s+of|handfuls\s+of|all(?:\s+of)?|everything\s+in|the\s+(?:whole"
          r"|entire|rest\s+of\s+the))\s+(?:(?:my|the|her|his|those|these)\s+)?(?:\w+\s+)?"
-         r"(?:@PILLS@|medicine\s+cabinet|bottle|packet)"
+         r"(?:@PILLS@|medicine\s+cabinet|bottle|packet|cabinet|drawer|cupboard)"
+         r"|\b(?:took|take|taking|swallow\w*)\s+too\s+many\s+@PILLS@"
+         r"|\b(?:take|took|taking|swallow\w*)\s+(?:them\s+all|all\s+of\s+them|the\s+lot|every"
+         r"\s+(?:single\s+)?(?:pill|tablet)|all\s+(?:of\s+)?(?:my|the)\s+@PILLS@)\b"
          r"|\bhow\s+many\s+@PILLS@\s+(?:it\s+(?:would|will|'d)\s+take|would\s+(?:kill|be\s+enough)"
-         r"|to\s+(?:die|kill|end))", "take took taking taken swallow how", benign=_BENIGN_DOSE),
+         r"|to\s+(?:die|kill|end))|\b(?:worked|figured)\s+out\s+how\s+many\s+@PILLS@",
+         "take took taking taken swallow how worked figured", benign=_BENIGN_DOSE,
+         accident_prone=True),
     _cue("stockpile", "self_risk",
          r"\b(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid\w*)\s+(?:up\s+)?"
          r"(?:(?P<owner>my|her|his|their)\s+|the\s+|all\s+(?:the\s+)?|some\s+|enough\s+)?"
          r"(?:\w+\s+)?@PILLS@|\b@PILLS@\s+(?:saved|stockpiled|stashed|hidden|put\s+away|ready"
-         r"|lined\s+up|counted\s+out)|\benough\s+@PILLS@",
+         r"|lined\s+up|counted\s+out)|\benough\s+@PILLS@|\bstash\s+of\s+@PILLS@"
+         r"|\b@PILLS@\s+(?:\w+\s+){0,3}?(?:from|at)\s+(?:\w+\s+)?(?:different|several|multiple"
+         r"|two|three|four)\s+(?:shops|pharmacies|chemists|supermarkets|places)\b",
          "sav stockpil hoard collect stash hid enough pills meds medication tablets painkillers "
-         "paracetamol insulin sleepers sleeping antidepressants"),
+         "paracetamol insulin sleepers sleeping antidepressants stash sertraline fluoxetine "
+         "citalopram escitalopram venlafaxine mirtazapine amitriptyline lithium quetiapine "
+         "diazepam zopiclone codeine co tramadol oxycodone morphine ibuprofen aspirin "
+         "propranolol prozac xanax valium opioids benzos"),
     _cue("jump_or_step", "self_risk",
          r"\b(?:jump\w*|leap\w*|throw\w*\s+@MYSELF@)\s+(?:off|from)\s+(?:(?:a|an|the|my|that"
          r"|this)\s+)?(?:\w+\s+){0,2}?(?:bridge|building|roof\w*|balcony|cliff|ledge|window"
@@ -181,18 +255,26 @@ SELF_RISK = (
          r"(?:train|tracks|bus|car|lorry|truck|tube|traffic)\b",
          "jump leap throw step walk lie lying lay", benign=_BENIGN_JUMP),
     _cue("method_thoughts", "self_risk",
-         r"\b(?:think\w*|thought|imagin\w*|pictur\w*|fantasi[sz]\w*|dream\w*)\s+(?:about|of)\s+"
+         r"\b(?:think\w*|thought|imagin\w*|pictur\w*|fantas\w*|dream\w*)\s+(?:about|of)\s+"
          r"(?:\w+\s+)?(?:jumping|hanging|stepping\s+(?:out\s+)?in\s+front|crashing|overdosing"
-         r"|drowning|slitting|the\s+(?:rope|pills|bridge|tracks|noose)"
-         r"|(?:\w+'s|my|the|a|his|her)\s+gun)\b"
+         r"|drowning|slitting|the\s+(?:rope|pills|tracks|noose)"
+         r"|(?:\w+'s|my|the|a|his|her)\s+gun)\b|\b(?:mind\s+keeps\s+(?:going|drifting|wandering)"
+         r"|keep\s+(?:thinking|going\s+back)|can't\s+stop\s+thinking|think\w*|thought)\s+(?:about\s+"
+         r"|to\s+|back\s+to\s+|of\s+)(?:using\s+)?(?:\S+\s+){0,2}?(?:knife\s+drawer|knives|blade"
+         r"|razor|pills|tablets|rope|noose|gun|tracks|car\s+exhaust|exhaust|ledge|railing|edge"
+         r"|oncoming\s+traffic|train\s+timetable)\b(?!\s+(?:skills|class|set|block)\b)"
+         r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at|by)\s+(?:the\s+)?(?:edge|ledge|railing"
+         r"|parapet|roof|bridge|balcony|platform|cliff)\b[^.!?]{0,40}?(?:thinking\s+about"
+         r"|wondering\s+(?:if|whether|what)|ready\s+to|looking\s+down|staring\s+down)\b"
          r"|\b(?:pictur\w*|imagin\w*|see|seeing|visuali[sz]\w*)\s+@MYSELF@\s+(?:hanging|jumping"
          r"|overdosing|on\s+the\s+(?:tracks|ledge))\b",
-         "think thought imagin pictur fantas dream see seeing visuali"),
+         "think thought imagin pictur fantas dream see seeing visuali mind keep can't stood "
+         "standing sat sitting"),
     _cue("drive_into", "self_risk",
          r"\b(?:plan\w*|think\w*|thought|want\w*|going|gonna|tempted|urges?)\s+"
          r"(?:about\s+|to\s+|of\s+)?(?:driv\w*|crash\w*|steer\w*|swerv\w*)\s+(?:\w+\s+){0,3}?"
-         r"(?:into|off)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:tree|wall|bridge|river|lorry|truck"
-         r"|barrier|cliff|oncoming|bus|pillar|lake|road|motorway|edge)"
+         r"(?:into|off)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:tree|wall|bridge|river|lorry|truck"
+         r"|barrier|cliff|oncoming|bus|pillar|lake|road|motorway|edge|traffic)"
          r"|\blook\s+like\s+an\s+accident\b",
          "plan think thought want going gonna tempted urge look"),
     _cue("blade", "self_risk",
@@ -200,11 +282,17 @@ SELF_RISK = (
          r"|across)\s+my\s+@BODY@|\b(?:took|take|taking|got|get|getting)\s+(?:the|a)\s+"
          r"(?:blade|razor)\s+out\b|\bgun\s+to\s+(?:my|his|her|their)\s+(?:head|mouth|temple)",
          "knife blade razor scissors glass took take taking got get getting gun"),
+    _cue("holding_means", "self_risk",
+         r"\b(?:held|holding|hold)\s+(?:the|my|all\s+(?:the|my)|a\s+handful\s+of)\s+(?:\w+\s+)?"
+         r"(?:pills|tablets|blade|razor|knife|rope|noose|gun)\b", "held holding hold",
+         benign=r"\b(?:cook\w*|class|chef|recipe|chopp\w*|slic\w*|dinner|vegetables|carv\w*\s+the"
+                r"|range|lesson)\b"),
     _cue("means_bought", "self_risk",
          r"\b(?:bought|buy|buying|ordered|tied|tying|hid|hidden|hiding)\s+(?:a|an|the|some|my)?"
          r"\s*(?:new\s+|strong\s+|long\s+)?(?:rope|noose|gun|firearm|razor\s+blades)\b"
+         r"|\b(?:have|got|keep|kept)\s+(?:a|the|some)\s+(?:\w+\s+)?(?:rope|noose)\b"
          r"(?!\s+(?:swing|ladder|bridge|course|light|licen[cs]e|safe)\b)",
-         "bought buy buying ordered tied tying hid hidden hiding",
+         "bought buy buying ordered tied tying hid hidden hiding have got keep kept",
          subject="require_self", benign=_BENIGN_MEANS),
     _cue("notes_and_goodbyes", "self_risk",
          r"\b(?:writ\w+|wrote|written|draft\w*|record\w*|sen[dt]\w*|post\w*|left)\s+(?:a\s+"
@@ -214,8 +302,13 @@ SELF_RISK = (
          r"|keep\s+going|keep\s+fighting)\b(?!\s+at\b)|\bthis\s+is\s+(?:my\s+)?goodbye\b"
          r"|\bgoodbye\s+(?:forever|world|everyone)\b|\b(?:(?:writ\w+|wrote|written|left|leaving)\s+"
          r"(?:\w+\s+)?)?(?:letters?|notes?|messages?)\s+"
-         r"(?:\w+\s+){0,4}?in\s+case\s+i(?:'m|\s+am)?\s+(?:not\s+(?:here|around)|gone|die)\b",
-         "writ wrote written draft record send sent post left sorry goodbye letter note message",
+         r"(?:\w+\s+){0,4}?in\s+case\s+i(?:'m|\s+am)?\s+(?:not\s+(?:here|around)|gone|die)\b|\bsay\w*\s+(?:my\s+)?"
+         r"goodbyes?\s+(?:\w+\s+){0,4}?(?:without\s+(?:them|anyone|people)\s+knowing|secretly"
+         r"|for\s+the\s+last\s+time|one\s+last\s+time)|\bby\s+the\s+time\s+(?:any\s?one|you"
+         r"|some\s?one|they|people)\s+(?:reads?|finds?|sees?)\s+this,?\s+(?:i'll|i\s+will|i'm"
+         r"|i\s+am)\s+(?:be\s+)?(?:gone|dead|not\s+here|no\s+longer)",
+         "writ wrote written draft record send sent post left sorry goodbye letter note message "
+         "leaving say by",
          subject="require_self", negatable=False),
     _cue("give_away", "self_risk",
          r"\bgiv\w*\s+(?:away\s+)?(?:all\s+(?:of\s+)?)?my\s+(?:things|stuff|possessions"
@@ -226,6 +319,20 @@ SELF_RISK = (
          r"\s+be\s+(?:here|around|alive)\s*(?:much\s+longer|for\s+(?:much\s+)?long(?:er)?"
          r"|next\s+\w+|tomorrow|by\s+\w+|any\s?more|soon|to\s+see\s+\w+)?\s*(?=[,.!?;]|$|and\b"
          r"|i\b)", "won't will wont not", negatable=False, benign=_BENIGN_ABSENCE),
+    _cue("last_words", "self_risk",
+         r"\b(?:don't|do\s+not|not)\s+plan\w*\s+(?:on|to)\s+(?:be|being)\s+(?:here|around|alive)\b"
+         r"|\bi(?:'ll|\s+will)\s+be\s+(?:gone|dead)\s+(?:by|before|soon|tomorrow|tonight)\b"
+         r"|\b(?:this\s+is|this\s+will\s+be|it's|tonight's|tonight\s+is|today's|today\s+is)\s+"
+         r"(?:probably\s+|going\s+to\s+be\s+)?my\s+last\s+"
+         r"(?:entry|post|message|day|night)\b(?!\s+(?:of|in|before|for|until|this)\b)"
+         r"|\bwon't\s+(?:see|make\s+it\s+to)\s+(?:another|my\s+next|next|christmas|my\s+birthday)\b"
+         r"|\b(?:burden|problem)\s+(?:to\s+|for\s+)?(?:\w+\s+)?(?:much|any)\s+longer\b"
+         r"|\b(?:been|started|i'm|am)\s+saying\s+my\s+goodbyes\b|\bmade\s+(?:my\s+)?peace\s+with\s+"
+         r"(?:dying|death|leaving|everyone)\b",
+         "don't do not plan i'll will this it's tonight today won't burden problem been "
+         "started i'm am made", negatable=False,
+         benign=_BENIGN_ABSENCE[:-3] + r"|notebook|journal|new\s+one|of\s+the\s+year|break|while"
+         r"|spain|abroad|country|city|town)\b"),
     _cue("plan_made", "self_risk",
          r"\bhow\s+(?:i'd|id|i\s+would|i'll|i\s+will|i\s+could)\s+do\s+it\b(?!\s+(?:differently"
          r"|better|again|right|properly|next|without|if|for)\b)"
@@ -242,19 +349,61 @@ SELF_RISK = (
          r"|\bdo\s+it\s+(?:\w+\s+){0,3}?when\s+(?:the\s+house\s+is\s+empty|no\s?one(?:'s|\s+is)"
          r"\s+(?:home|around)|nobody(?:'s|\s+is)\s+(?:home|around)|every\s?(?:one|body)"
          r"(?:'s|\s+is)\s+(?:asleep|out|away|gone))|\b(?:ready|prepared)\s+to\s+die\b"
-         r"|\bgo(?:ing)?\s+(?:to\s+)?(?:go\s+)?through\s+with\s+it\b",
+         r"|\bgo(?:ing)?\s+(?:to\s+)?(?:go\s+)?through\s+with\s+it\b"
+         r"|\b(?:decided|know|worked\s+out|figured\s+out)\s+(?:exactly\s+)?(?:how|where|when)\s+"
+         r"(?:i'm\s+going\s+to|i'd|i\s+would|i'll|i\s+will|to)\s+(?:do\s+it|make\s+(?:that|it)"
+         r"\s+happen|end\s+it)\b(?!\s+(?:differently|better|again|right|properly|next|without|if"
+         r"|for)\b)|\bhow\s+(?:i'm|i\s+am)\s+going\s+to\s+do\s+it\b(?!\s+(?:differently|better"
+         r"|again|right|properly|next|without|if|for)\b)"
+         r"|\b(?:have|got)\s+the\s+means\b(?!\s+to\s+(?!do\s+it|end\s+it|die|kill)\w)|\b(?:made|make|making)\s+an\s+attempt\b(?!\s+(?:at|to)\b)"
+         r"|\bready\s+to\s+(?:jump|go\s+through|do\s+it|end\s+it)\b(?!\s+(?:in|into|on|at|for|up"
+         r"|over|ship|start|through|back|right)\b)|\bplan\w*\s+(?:my\s+)?(?:own\s+)?"
+         r"(?:death|exit|way\s+out)\b|\bresearch(?:ing|ed)\s+(?:suicide\s+)?methods\b"
+         r"(?!\s+(?:for|of|in)\b)|\bknow\s+(?:exactly\s+)?(?:which|what)\s+(?:bridge|building|pills"
+         r"|tablets|method|spot|tree|cliff|car\s+park)\b(?!\s+(?:to|is|has|goes|we|i'd\s+like)\b)|\b(?:scop\w*|scout\w*|check\w*)\s+"
+         r"out\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:bridge|car\s+park|multi-storey|roof|cliff|building"
+         r"|tracks|ledge)\b|\bcount\w*\s+(?:out\s+)?(?:the|my|all\s+(?:the|my))\s+(?:\w+\s+)?"
+         r"@PILLS@|\b@PILLS@\s+(?:are|is)\s+(?:ready|counted|lined\s+up|all\s+out)\b"
+         r"|\b(?:got|have)\s+it\s+(?:all\s+)?planned\b(?!\s+(?:out\s+)?(?:for|with|the)\b)"
+         r"|\bplanned\s+it\s+(?:all\s+)?out\b(?!\s+(?:for|with)\b)",
          "how painless die best easiest quickest ways way methods method looking look research "
          "googl search picked chosen chose set decided settled made finished finali have had do "
-         "ready prepared go going", subject="require_self"),
+         "ready prepared go going know worked figured got means make making plan research scop "
+         "scout check count pills tablets meds medication painkillers planned won't",
+         subject="require_self",
+         benign=r"\b(?:party|wedding|trip|holiday|birthday|weekend|day\s+out|schedule|cake"
+                r"|menu|dinner|presentation|speech|organi[sz]er|dosette|prescription|christmas\s+"
+                r"(?:party|dinner|shopping))\b"),
     _cue("plans_to_die", "self_risk",
          r"\b(?:die|dead|suicide|kill\s+myself|end\s+it)\b[^.!?]{0,40}?\b(?:making|made|make"
          r"|have|got)\s+(?:a\s+|my\s+)?plans?\b|\bplans?\s+to\s+(?:die|kill\s+myself"
          r"|end\s+(?:it|my\s+life))", "die dead suicide kill end plan plans"),
+    _cue("method_musing", "self_risk",
+         r"\bhow\s+easy\s+it\s+(?:would|'d)\s+be\s+to\s+(?:just\s+)?(?:die|end\s+it|slip\s+(?:away"
+         r"|under)|not\s+wake|drown|jump|crash|step|take\s+(?:them|the\s+pills|all|everything))\b"
+         r"|\b(?:until|till|til)\s+(?:i|it|they|my\s+\w+)\s+(?:bleed|bled|bleeds|bruised?)\b"
+         r"|\b(?:lethal|fatal)\s+(?:dose|doses|amount|overdose)\b",
+         "how until till til lethal fatal", topic_prone=True),
     _cue("unsafe_with_self", "self_risk",
          r"\b(?:do@NT@|don't|dont)\s+feel\s+safe\s+(?:with|around|by)\s+@MYSELF@"
          r"|\bnot\s+safe\s+(?:with|from|around)\s+@MYSELF@|\b(?:don't|dont|do\s+not)\s+trust\s+"
          r"@MYSELF@\s+(?:tonight|right\s+now|alone|not\s+to)|\bwhat\s+i\s+(?:might|could|will"
-         r"|'ll|may)\s+do\s+to\s+@MYSELF@", "safe trust what", negatable=False, subject="self"),
+         r"|'ll|may)\s+do\s+to\s+@MYSELF@|\b(?:can't|cannot|can\s+not|won't|not\s+sure\s+i\s+can"
+         r"|don't\s+know\s+if\s+i\s+can)\s+(?:promise|guarantee|say|stay|keep|be)\s+(?:(?:that\s+)?"
+         r"i(?:'ll|\s+will|\s+can)\s+(?:be|stay|keep\s+myself)\s+|@MYSELF@\s+)?safe\b",
+         "safe trust what", negatable=False, subject="self"),
+    _cue("not_safe_now", "self_risk",
+         r"\b(?:i'm|im|i\s+am)\s+not\s+safe\s+(?:right\s+now|tonight|at\s+the\s+moment|today"
+         r"|anymore)\b|\bengine\s+running\s+in\s+(?:the|a)\s+(?:closed\s+|locked\s+)?garage\b"
+         r"|\bhose\s+(?:from|to|on)\s+the\s+exhaust\b|\bexhaust\s+(?:fumes|pipe)\b"
+         r"|\bcarbon\s+monoxide\b(?!\s+(?:alarm|detector|poisoning\s+(?:alarm|risk)))"
+         r"|\buntil\s+i\s+(?:don't|do\s+not|never|can't|won't)\s+wake\s+up\b"
+         r"|\b(?:walk\w*|swim\w*)\s+(?:out\s+)?into\s+the\s+(?:sea|ocean|river|lake|water)\b"
+         r"[^.!?]{0,30}?\b(?:not|never)\s+(?:come|coming)\s+back\b"
+         r"|\b(?:train|tracks|bridge|pills|tablets|rope|gun|knife|blade|razor|ledge|roof|balcony)\b"
+         r"[^.!?]{0,60}?\b(?:think\w*|thought)\s+about\s+(?:doing|going\s+through\s+with)\s+it\b",
+         "i'm im am engine hose exhaust carbon until train tracks bridge pills tablets rope gun "
+         "knife blade razor ledge roof balcony walk swim", negatable=False, topic_prone=True),
 )
 
 # --- passive ideation and hopelessness about living -----------------------------------------
@@ -296,7 +445,12 @@ PASSIVE = (
          r"|left\s+for\s+good))|\brather\s+(?:be\s+dead|die)\b(?!\s+than\s+(?!(?:keep|kept"
          r"|go(?:ing)?\s+on|carry\w*\s+on|live|living|feel|feeling|be|being|wake|face|spend"
          r"|suffer)\b))|\b(?:better|happier|easier|nicer)\s+(?:\w+\s+){0,2}?without\s+me\b"
-         r"(?!\s+(?:on|in|at|there)\b)", "better happier easier fine lighter rather nicer",
+         r"(?!\s+(?:on|in|at|there)\b)|\bbetter\s+off\s+with\s+(?:a|another)\s+(?:different|new"
+         r"|better)\s+(?:mum|mom|mother|dad|father|parent|wife|husband|partner|daughter|son"
+         r"|friend|sister|brother)\b|\b(?:easier|better|simpler)\s+(?:for\s+every\w+\s+)?"
+         r"(?:to\s+|if\s+i\s+)?(?:just\s+)?(?:die|be\s+dead|not\s+exist|not\s+be\s+here"
+         r"|didn't\s+exist|wasn't\s+here|to\s+not\s+exist|not\s+to\s+exist)\b",
+         "better happier easier fine lighter rather nicer simpler",
          negatable=False),
     _cue("burden", "passive",
          r"\b(?:i'm|im|i\s+am|i\s+feel\s+like|being|i've\s+become)\s+(?:just\s+|such\s+|only\s+"
@@ -337,11 +491,17 @@ PASSIVE = (
          r"|alone|together|like\s+(?:that|my|them|her|him)|by|off|out|up|next)\b)|be\s+(?:here"
          r"|around)\s+any\s?(?:more|longer)|wake\s+up)|\bnot\s+(?:being|be)\s+(?:here|around"
          r"|alive)\b(?!\s+(?:for|when|at|on|to|in)\b)|\bstop\s+existing\b|\bcease\s+to\s+exist\b"
-         r"|\bdisappear\s+(?:forever|for\s+good)\b|\bwant\s+to\s+(?:just\s+)?disappear\b"
+         r"|\bdisappear\s+(?:forever|for\s+good|permanently)\b|\bdone\s+with\s+everything\b"
+         r"(?!\s+(?:on|in|for|at|i\s+needed|today)\b)|\bwant\s+to\s+(?:just\s+)?disappear\b"
          r"(?!\s+(?:to|for|into|on|somewhere|off)\b)|\bwant\s+(?:it\s+all|everything|all\s+of"
-         r"\s+(?:it|this))\s+to\s+(?:stop|end|be\s+over)\b|\bhate\s+(?:being\s+alive|existing"
+         r"\s+(?:it|this)|the\s+pain|it|this)\s+to\s+(?:stop|end|be\s+over)\b(?!\s+(?:well|on\s+a|with"
+         r"|happily|nicely|properly|early|soon|at)\b)|\b(?:fighting|struggling"
+         r"|trying)\s+to\s+stay\s+alive\b|\b(?:death|dying|being\s+dead)\s+(?:sounds|seems"
+         r"|feels|looks)\s+(?:\w+\s+)?(?:peaceful|nice|good|appealing|easier|better|like\s+(?:a\s+)?"
+         r"(?:relief|rest))\b|\bhate\s+(?:being\s+alive|existing"
          r"|my\s+existence|living\b(?!\s+(?:in|with|at|on|near|so|here|there|alone)\b))",
-         "alive liv life exist wake here around disappear want hate", negatable=False),
+         "alive liv life exist wake here around disappear want hate fight struggl try death "
+         "dying done being", negatable=False),
     _cue("thinks_of_dying", "passive",
          r"\b(?:think\w*|thought)\s+(?:\w+\s+)?(?:about|of)\s+(?:dying|being\s+dead"
          r"|not\s+being\s+alive)\b|\b(?:think\w*|thought)\s+(?:\w+\s+)?(?:about|of)\s+death"
@@ -365,19 +525,25 @@ HARM_OTHER = (
          "kill murder hurt harm stab shoot strangle choke poison smother attack beat run punch "
          "hit slap kick shake"),
     _cue("harm_thoughts", "harm_other",
-         r"\b(?:think\w*|thought\w*|imagin\w*|fantasi[sz]\w*|dream\w*|pictur\w*|urges?|obsess\w*)"
+         r"\b(?:think\w*|thought\w*|imagin\w*|fantas\w*|dream\w*|pictur\w*|urges?|obsess\w*)"
          r"\s+(?:(?:about|of)\s+)?(?:\w+\s+){0,2}?(?:killing|murdering|hurting|harming|stabbing"
          r"|shooting|strangling|choking|poisoning|beating|attacking|smothering|drowning|shaking"
-         r"|hitting|suffocating|punching|running\s+\S+\s+over|bringing\s+\S+\s+(?:\S+\s+)?"
-         r"(?:gun|knife|weapon|rifle))\b(?!\s*(?:@MYSELF@|it|time|off|the\s+(?:gym|road|books"
-         r"|shops|hay|town|pub|sack|bar|snooze|jackpot|ground))\b)",
+         r"|hitting|suffocating|punching)\s+(?:up\s+)?(?:@PERSON@|(?:my|the|a)\s+(?:school|class"
+         r"|office|workplace))|\b(?:think\w*|thought\w*|imagin\w*|fantas\w*|dream\w*|pictur\w*"
+         r"|urges?|obsess\w*)\s+(?:(?:about|of)\s+)?(?:\w+\s+){0,2}?(?:running\s+\S+\s+over"
+         r"|bringing\s+\S+\s+(?:\S+\s+)?(?:gun|knife|weapon|rifle))\b",
          "kill murder hurt harm stab shoot strangl chok poison beat attack smother drown run "
          "bring shak hitting suffocat punch"),
     _cue("weapon_to_school", "harm_other",
          r"\b(?:bring\w*|brought|tak\w*|took|carry\w*)\s+(?:a|my|the|\w+'s|his|her)\s+(?:\S+\s+)?"
          r"(?:gun|knife|weapon|rifle)\s+(?:to|into)\s+(?:school|work|class|college|the\s+office)"
-         r"|\bmake\s+(?:him|her|them)\s+(?:sick|ill)\s+without\b|\bpoison\w*\s+@PERSON@",
-         "gun knife weapon rifle sick ill poison"),
+         r"|\bmake\s+(?:him|her|them)\s+(?:sick|ill)\s+without\b|\bpoison\w*\s+@PERSON@"
+         r"|\bmake\s+(?:him|her|them)\s+(?:suffer|bleed)\b|\bpoison\w*\s+(?:his|her|their)\s+"
+         r"(?:food|drink|tea|coffee|dinner|meal|water)\b|\bsharpen\w*\s+(?:a|the|my)\s+(?:knife"
+         r"|blade)\s+for\s+(?:when|him|her|them)\b|\bshoot\w*\s+up\s+(?:the|a|my)\s+"
+         r"(?:school|office|place|mall|work|class|college)\b|\bwant\w*\s+(?:him|her|them)\s+dead\b"
+         r"|\bwatch\s+(?:him|her|them)\s+(?:suffer|die|bleed)\b",
+         "gun knife weapon rifle sick ill poison make shoot want watch sharpen"),
     _cue("could_kill", "maybe_harm",
          r"\bi\s+(?:could|might|can)\s+(?:\w+\s+)?(?:kill|murder|strangle|hurt|throttle|punch)\s+"
          r"@PERSON@", "kill murder strangle hurt throttle punch"),
@@ -409,9 +575,12 @@ HARMED = (
          r"|\b(?:he|she|they)\s+(?:said|says|told\s+me|threatened|swore)\b[^.!?]{0,40}?\bkill\s+"
          r"me\b|\b(?:said|says|told\s+me)\s+(?:that\s+)?(?:he|she|they)(?:'d|'ll|\s+would|\s+will"
          r"|'s\s+going\s+to|\s+is\s+going\s+to)\s+(?:kill|hurt|hit)\s+me\b|\b(?:scared|afraid"
-         r"|terrified|frightened)\s+(?:that\s+)?(?:he|she|they)(?:'ll|'d|\s+will|\s+would"
+         r"|terrified|frightened)\s+(?:that\s+)?(?:he|she|they|my\s+\w+)(?:'ll|'d|\s+will|\s+would"
          r"|\s+is\s+going\s+to|'s\s+going\s+to|\s+might)\s+(?:\w+\s+)?(?:kill|hurt|hit)\s+(?:me"
          r"|us)\b", "threaten said says told scared afraid terrified frightened he she they"),
+    _cue("tracking_someone", "maybe_harm",
+         r"\bknow\s+where\s+(?:he|she|they)\s+(?:lives?|works?|sleeps?)\b(?!\s+(?:so|and\s+I'll"
+         r"\s+(?:send|post)))", "know"),
 )
 
 HISTORY = (
