@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from alliance.analysis.negation import (
     Attribution,
@@ -38,6 +39,7 @@ from alliance.analysis.theme_patterns import (
     load_lexicon,
     load_word_model,
     sentence_features,
+    sentence_tokens,
 )
 
 
@@ -93,7 +95,6 @@ _WHO_ALLOWED: dict[str, frozenset[Person]] = {
     "therapist_named": frozenset({"therapist"}),
     "not_other": frozenset({"self", "therapist", "none"}),
 }
-_TOKEN = re.compile(r"[a-z][a-z']*")
 
 
 @dataclass(frozen=True)
@@ -138,22 +139,31 @@ def _bits(mask: int) -> Iterator[int]:
         mask ^= lowest
 
 
-def _key_masks(
-    lowered: str, sentences: list[Span], keys: frozenset[str], stems: frozenset[str]
-) -> dict[str, int]:
-    """For each trigger key present, a bit mask of the sentences whose words start with it."""
+def _key_masks(tokens: list[list[str]]) -> dict[str, int]:
+    """For each trigger key present, a bit mask of the sentences whose words start with it
+    (`tokens`: the words of each sentence)."""
     masks: dict[str, int] = {}
-    for index, sentence in enumerate(sentences):
+    for index, words in enumerate(tokens):
         bit = 1 << index
-        for token in set(_TOKEN.findall(lowered, sentence.start, sentence.end)):
-            # Walk the token's prefixes while they can still grow into a key.
-            for length in range(2, min(len(token), KEY_LENGTH) + 1):
-                prefix = token[:length]
-                if prefix not in stems:
-                    break
-                if prefix in keys:
-                    masks[prefix] = masks.get(prefix, 0) | bit
+        for token in set(words):
+            for key in _keys_of(token):
+                masks[key] = masks.get(key, 0) | bit
     return masks
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_of(token: str) -> tuple[str, ...]:
+    """The trigger keys a word starts with (cached: the same words recur in every entry)."""
+    index = _index()
+    found = []
+    # Walk the word's prefixes while they can still grow into a key.
+    for length in range(2, min(len(token), KEY_LENGTH) + 1):
+        prefix = token[:length]
+        if prefix not in index.stems:
+            break
+        if prefix in index.keys:
+            found.append(prefix)
+    return tuple(found)
 
 
 class _Reading:
@@ -166,7 +176,9 @@ class _Reading:
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.people = Attribution(self.text)
-        self.masks = _key_masks(self.text.lower(), sentences, self.index.keys, self.index.stems)
+        lowered = self.text.lower()
+        self.tokens = [sentence_tokens(lowered, s.start, s.end) for s in sentences]
+        self.masks = _key_masks(self.tokens)
         self.every_sentence = (1 << len(sentences)) - 1
         self._contexts: dict[str, set[int]] = {}
         self.vetoed: set[tuple[str, int]] = set()
@@ -303,17 +315,16 @@ def read_themes(text: str, sentences: list[Span] | None = None) -> tuple[ThemeHi
     return tuple(hit for hit in hits if hit is not None)
 
 
-def model_features(
-    text: str, sentences: list[Span] | None = None, people: Attribution | None = None
-) -> list[list[str]]:
-    """The word model's features of `text`, one list per sentence (used to train it too)."""
-    text = normalize_quotes(text)
-    sentences = split_sentences(text) if sentences is None else sentences
-    people = Attribution(text) if people is None else people
-    lowered = text.lower()
+def model_features(text: str) -> list[list[str]]:
+    """The word model's features of `text`, one list per sentence (used to train it)."""
+    return _features(_Reading(text, split_sentences(text)))
+
+
+def _features(reading: _Reading) -> list[list[str]]:
+    people = reading.people
     return [
-        sentence_features(lowered, s.start, s.end, people.first_subject(s.start, s.end) == "other")
-        for s in sentences
+        sentence_features(words, people.first_subject(s.start, s.end) == "other")
+        for s, words in zip(reading.sentences, reading.tokens, strict=True)
     ]
 
 
@@ -322,7 +333,7 @@ def _with_word_model(
 ) -> list[ThemeHit | None]:
     """Add the themes the word model is confident about and the lexicon missed; its evidence
     is the sentence that contributed most. Its probability also lifts a lexicon score."""
-    features = model_features(reading.text, reading.sentences, reading.people)
+    features = _features(reading)
     probabilities = model.probabilities(features)
     merged: list[ThemeHit | None] = []
     for column, (theme, hit) in enumerate(zip(THEME_IDS, hits, strict=True)):
