@@ -1,0 +1,255 @@
+"""The crisis-language reader: the spec's levels, clinical-facts §7.6, idioms, offsets, quality.
+
+Quality on the labelled sets is measured by bench/crisis_eval.py; the thresholds here are the
+targets from the brief (urgent recall 1.0, false alarms on hard negatives at most 5%).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alliance.analysis import crisis_patterns
+from alliance.analysis.crisis import read_crisis
+from alliance.analysis.sentences import split_sentences
+
+DATA = Path(__file__).parent / "data" / "crisis"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _load(name: str) -> list[dict[str, str]]:
+    with (DATA / f"{name}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _bench() -> Any:
+    spec = importlib.util.spec_from_file_location("crisis_eval", REPO / "bench" / "crisis_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- clinical-facts §7.6: the safety-language regression suite -----------------------------
+
+# "risk -> safety flow" is mapped by the spec's definitions: passive ideation is concern,
+# active thoughts ("thinking about ending it all") are urgent; "clinician review" rows and
+# third-party risk are concern, which shows the resources.
+REGRESSION_SUITE = [
+    ("I keep thinking everyone would be better off without me", "concern"),
+    ("I've been thinking about ending it all", "urgent"),
+    ("I'm killing it at work lately", "none"),
+    ("My therapist honestly saved my life", "none"),
+    ("I'm dying to tell her about my week", "none"),
+    ("Last year I wanted to die, but I'm in a better place now", "concern"),
+    ("I don't want to kill myself, I just feel tired", "concern"),
+    ("My friend said he wants to kill himself", "concern"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), REGRESSION_SUITE)
+def test_clinical_facts_regression_suite(text: str, level: str) -> None:
+    assert read_crisis(text).level == level
+
+
+def test_risk_rows_show_resources_and_idioms_do_not() -> None:
+    from alliance.safety import resources_for
+
+    for text, level in REGRESSION_SUITE:
+        message = resources_for(read_crisis(text).level)
+        assert (message is None) == (level == "none"), text
+
+
+# --- the spec's table and the brief's idioms --------------------------------------------
+
+SPEC_EXAMPLES = [
+    ("He literally saved my life.", "none"),
+    ("This commute is killing me.", "none"),
+    ("I'd die for a coffee.", "none"),
+    ("Sometimes I wish I could just disappear.", "concern"),
+    ("I used to cut.", "concern"),
+    ("I've been thinking about how I'd do it.", "urgent"),
+    ("I have the pills saved up.", "urgent"),
+]
+
+IDIOMS = [
+    "He saved my life when I was drowning in debt.",
+    "I'm killing it at the new job.",
+    "Killing it in the gym this week!",
+    "I'm dying to see the new flat.",
+    "Dying to know what she thought of my essay.",
+    "This commute is killing me.",
+    "I'd die for a coffee right now.",
+    "We watched Suicide Squad on Friday.",
+    "My grandmother died last week and the funeral is on Monday.",
+    "I could kill him for eating my leftovers.",
+    "I could kill him, haha, he ate the last slice.",
+    "I'm dead 😂 that video.",
+    "My uncle's car has suicide doors.",
+    "The suspense is killing me.",
+    "My phone is dying, I need a charger.",
+]
+
+
+@pytest.mark.parametrize(("text", "level"), SPEC_EXAMPLES)
+def test_spec_examples(text: str, level: str) -> None:
+    assert read_crisis(text).level == level
+
+
+@pytest.mark.parametrize("text", IDIOMS)
+def test_idioms_are_not_flagged(text: str) -> None:
+    reading = read_crisis(text)
+    assert reading.level == "none"
+    assert reading.evidence == ()
+
+
+def test_could_kill_without_a_sign_of_hyperbole_stays_a_concern() -> None:
+    # Recall first: without a joke or a trivial reason the phrase is not cleared.
+    assert read_crisis("When he said that about my mother I felt like I could kill him.").level == (
+        "concern"
+    )
+
+
+INDIRECT_IDEATION = [  # clinical-facts §6: what keyword lists miss
+    ("Everyone would be better off without me.", "concern"),
+    ("I won't be around much longer.", "urgent"),
+    ("I've started giving my things away.", "urgent"),
+    ("There's no point going on.", "concern"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), INDIRECT_IDEATION)
+def test_indirect_ideation(text: str, level: str) -> None:
+    assert read_crisis(text).level == level
+
+
+# --- negation, tense, subject ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I want to kill myself.", "urgent"),
+        ("I would never kill myself.", "concern"),  # negated, but it raises the topic
+        ("I'm not suicidal, just exhausted.", "concern"),
+        ("I can't stop thinking about suicide.", "urgent"),  # double negation keeps it
+        ("I don't know why I want to kill myself.", "urgent"),  # negation does not reach
+        ("I don't want to die on the operating table.", "none"),  # fear of dying, negated
+        ("I tried to kill myself when I was sixteen.", "concern"),  # past
+        ("Ten years ago I cut myself most nights.", "concern"),
+        ("I cut myself last night.", "urgent"),  # a recent act
+        ("I used to think about suicide and I'm thinking about it again now.", "urgent"),
+        ("If I ever felt suicidal I would call the number.", "concern"),  # hypothetical
+        ("My sister told me she's suicidal.", "concern"),  # someone else
+        ("My dad killed himself when I was ten.", "none"),  # bereavement
+        ("I'm going to hurt him when he gets out.", "urgent"),  # harm to someone
+        ("I'm going to murder my brother, he ate my chips lol", "none"),  # joke
+    ],
+)
+def test_context(text: str, level: str) -> None:
+    assert read_crisis(text).level == level
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+def test_evidence_is_the_flagged_sentences_with_offsets_into_the_text() -> None:
+    text = (
+        "Work was fine.  I made soup.\nHonestly I’ve been thinking about killing myself again. "
+        "Then I watched TV. Everyone would be better off without me."
+    )
+    reading = read_crisis(text)
+    assert reading.level == "urgent"
+    assert [span.text for span in reading.evidence] == [
+        "Honestly I’ve been thinking about killing myself again.",
+        "Everyone would be better off without me.",
+    ]
+    for span in reading.evidence:
+        assert text[span.start : span.end] == span.text
+
+
+def test_given_sentences_are_used_and_match_the_default_split() -> None:
+    text = "I had a long day. I wish I was dead. Tomorrow is Friday."
+    assert read_crisis(text, split_sentences(text)) == read_crisis(text)
+    only_first = split_sentences(text)[:1]
+    assert read_crisis(text, only_first).level == "none"
+
+
+def test_nothing_flagged_means_no_evidence() -> None:
+    assert read_crisis("").level == "none"
+    assert read_crisis("We talked about my sister's wedding.").evidence == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_gives_consistent_evidence(text: str) -> None:
+    reading = read_crisis(text)
+    assert (reading.level == "none") == (reading.evidence == ())
+    starts = [span.start for span in reading.evidence]
+    assert starts == sorted(starts)
+    for span in reading.evidence:
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+
+
+# --- the trigger index must never hide a cue ---------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["labelled", "heldout", "paraphrases"])
+def test_trigger_index_matches_trying_every_cue(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _load(name)
+    indexed = [read_crisis(row["text"]) for row in rows]
+    monkeypatch.setattr(
+        "alliance.analysis.crisis.candidate_cues", lambda sentence: list(crisis_patterns.CUES)
+    )
+    exhaustive = [read_crisis(row["text"]) for row in rows]
+    assert indexed == exhaustive
+
+
+# --- quality on the labelled sets -------------------------------------------------------------
+
+
+def test_labelled_set_meets_the_targets() -> None:
+    bench = _bench()
+    result = bench.evaluate(_load("labelled"))
+    assert result["urgent_recall"] >= bench.URGENT_RECALL_TARGET
+    assert result["urgent_flagged"] == 1.0
+    assert result["false_alarm_rate"] <= bench.FALSE_ALARM_TARGET
+
+
+def test_heldout_false_alarms_meet_the_target() -> None:
+    bench = _bench()
+    result = bench.evaluate(_load("heldout"))
+    assert result["false_alarm_rate"] <= bench.FALSE_ALARM_TARGET
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="target not met: held-out urgent recall measured 0.50 (urgent flagged 0.65); "
+    "see docs/safety.md, 'Figures'. Remove this mark when it passes.",
+)
+def test_heldout_urgent_recall_meets_the_target() -> None:
+    bench = _bench()
+    result = bench.evaluate(_load("heldout"))
+    assert result["urgent_recall"] >= bench.URGENT_RECALL_TARGET
+    assert result["urgent_flagged"] == 1.0
+
+
+def test_heldout_does_not_fall_below_what_was_measured() -> None:
+    # A floor against regressions while the target above is unmet: the figures measured.
+    result = _bench().evaluate(_load("heldout"))
+    assert result["urgent_flagged"] >= 0.65
+    assert result["any_flag_recall"] >= 0.775
+    assert result["urgent_recall"] >= 0.5
+
+
+def test_development_paraphrases_are_all_read_as_labelled() -> None:
+    rows = _load("paraphrases")
+    wrong = [row["id"] for row in rows if read_crisis(row["text"]).level != row["level"]]
+    assert wrong == []
