@@ -1,0 +1,465 @@
+"""Charts drawn on the server as SVG, for the web app and the PDF reports alike.
+
+Every chart is a `Chart`: an accessible SVG (`role="img"` named by its `<title>` and `<desc>`)
+and the same numbers as a small table, so a screen reader (or a printed report) never depends on
+the picture. Nothing here carries meaning by colour alone: score bands are named on the chart,
+markers differ by shape, lines by dash pattern and by a label at their end.
+
+Colours are SVG presentation attributes, never `style` attributes, so the charts draw under the
+web app's Content-Security-Policy (no inline styles) and in WeasyPrint without a stylesheet.
+All text that reaches the SVG or the table is escaped here; the result is `Markup`, safe to
+place in a Jinja template as it is.
+
+The measure chart takes a `ScoreSeries` (`series_from_history` builds one from the measures
+service's history); the weekly charts take plain labels and numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from alliance.services.measures import InstrumentHistory
+
+WIDTH = 640
+HEIGHT = 300
+_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 170, 16, 58
+_INK = "#1f2933"
+_MUTED = "#52606d"
+_LINE = "#1f4e79"
+_BAND_FILLS = ("#eef2f6", "#ffffff")
+_EXPECTED_FILL = "#c9e3f2"
+_EXPECTED_LINE = "#2c6e91"
+_SERIES_DASHES = ("", "6 3", "2 3", "8 3 2 3", "12 4", "1 2")
+_SERIES_COLOURS = ("#1f4e79", "#8a4b08", "#2f6b2f", "#6b2f6b", "#7a1f1f", "#3d3d3d")
+_MAX_X_LABELS = 10
+
+Reliable = Literal["improvement", "deterioration"]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An SVG chart with the numbers behind it, as columns and rows of plain text."""
+
+    title: str
+    description: str
+    svg: Markup
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    def table_html(self) -> Markup:
+        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in self.columns)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                (f'<th scope="row">{escape(cell)}</th>' if i == 0 else f"<td>{escape(cell)}</td>")
+                for i, cell in enumerate(row)
+            )
+            + "</tr>"
+            for row in self.rows
+        )
+        caption = f"<caption>{escape(self.title)}: the numbers</caption>"
+        return Markup(
+            f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+
+    def html(self) -> Markup:
+        """A figure: the chart, its caption, and the table folded under "The numbers"."""
+        return Markup(
+            '<figure class="chart">'
+            f"{self.svg}"
+            f"<figcaption>{escape(self.title)}. {escape(self.description)}</figcaption>"
+            f"<details><summary>The numbers behind this chart</summary>{self.table_html()}"
+            "</details></figure>"
+        )
+
+
+@dataclass(frozen=True)
+class BandSpec:
+    low: float
+    high: float
+    label: str
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One response. `expected` is (lower, expected, upper) of the expected-recovery band."""
+
+    label: str  # short, for the x axis ("3 Mar")
+    score: float
+    expected: tuple[float, float, float] | None = None
+    reliable: Reliable | None = None
+    intake: bool = False
+    long_label: str = ""  # for the table ("3 Mar 2026, session 4"); the label if empty
+
+
+@dataclass(frozen=True)
+class ScoreSeries:
+    title: str
+    low: float
+    high: float
+    higher_is_better: bool
+    bands: tuple[BandSpec, ...]
+    points: tuple[ScorePoint, ...]
+
+
+def measure_chart(series: ScoreSeries, chart_id: str) -> Chart:
+    """Scores over time against the bands, the expected-recovery band, reliable-change markers."""
+    plot = _Plot(len(series.points), series.low, series.high)
+    parts: list[str] = []
+    for index, band in enumerate(series.bands):
+        parts.append(_band(plot, band, _BAND_FILLS[index % 2]))
+    parts.append(_axes(plot, series.low, series.high))
+    parts.append(_expected_band(plot, series.points))
+    parts.append(_score_line(plot, series.points))
+    parts.append(_x_labels(plot, [p.label for p in series.points]))
+    parts.append(_measure_legend(series.points))
+    better = "higher" if series.higher_is_better else "lower"
+    description = (
+        f"{len(series.points)} score(s) from {_num(series.low)} to {_num(series.high)}; "
+        f"{better} is better."
+        + (f" Latest {_num(series.points[-1].score)}." if series.points else "")
+        + (" The shaded band is the expected range of recovery." if _has_expected(series) else "")
+    )
+    columns = ("When", "Score", "Band", "Expected range", "Reliable change")
+    rows = tuple(
+        (
+            (point.long_label or point.label) + (" (intake)" if point.intake else ""),
+            _num(point.score),
+            _band_name(series.bands, point.score),
+            ""
+            if point.expected is None
+            else f"{_num(point.expected[0])}–{_num(point.expected[2])}",
+            point.reliable or "",
+        )
+        for point in series.points
+    )
+    svg = _svg(chart_id, series.title, description, "".join(parts))
+    return Chart(series.title, description, svg, columns, rows)
+
+
+def line_chart(
+    title: str,
+    x_labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    chart_id: str,
+    *,
+    y_label: str = "entries",
+) -> Chart:
+    """One line per named series over the same x labels (weeks), each with its own dashes."""
+    top = max((v for _, values in series for v in values), default=0.0)
+    high = max(1.0, _nice_ceiling(top))
+    plot = _Plot(len(x_labels), 0.0, high)
+    parts = [_axes(plot, 0.0, high), _x_labels(plot, x_labels)]
+    label_ys: list[float] = []
+    for index, (name, values) in enumerate(series):
+        colour = _SERIES_COLOURS[index % len(_SERIES_COLOURS)]
+        dash = _SERIES_DASHES[index % len(_SERIES_DASHES)]
+        points = [(plot.x(i), plot.y(v)) for i, v in enumerate(values)]
+        parts.append(_polyline(points, colour, dash))
+        parts.extend(_marker(index, x, y, colour) for x, y in points)
+        if points:
+            label_y = _free_label_y(points[-1][1], label_ys)
+            label_ys.append(label_y)
+            parts.append(
+                f'<text x="{plot.right + 8}" y="{label_y + 4:.1f}" font-size="12" '
+                f'fill="{colour}">{escape(name)}</text>'
+            )
+    names = ", ".join(name for name, _ in series) or "nothing yet"
+    description = f"{y_label.capitalize()} per week over {len(x_labels)} week(s): {names}."
+    columns = ("Week", *(name for name, _ in series))
+    rows = tuple(
+        (label, *(_num(values[i]) for _, values in series)) for i, label in enumerate(x_labels)
+    )
+    svg = _svg(chart_id, title, description, "".join(parts))
+    return Chart(title, description, svg, columns, rows)
+
+
+def bar_chart(
+    title: str, x_labels: Sequence[str], values: Sequence[float], chart_id: str, *, y_label: str
+) -> Chart:
+    """One bar per x label (a week), its value written above it."""
+    high = max(1.0, _nice_ceiling(max(values, default=0.0)))
+    plot = _Plot(len(x_labels), 0.0, high)
+    width = max(4.0, min(36.0, plot.step * 0.6))
+    parts = [_axes(plot, 0.0, high), _x_labels(plot, x_labels)]
+    for index, value in enumerate(values):
+        x, y = plot.x(index), plot.y(value)
+        parts.append(
+            f'<rect x="{x - width / 2:.1f}" y="{y:.1f}" width="{width:.1f}" '
+            f'height="{plot.bottom - y:.1f}" fill="{_LINE}"/>'
+        )
+        if value:
+            parts.append(_text(x, y - 4, _num(value), anchor="middle", size=11))
+    description = f"{y_label.capitalize()} per week over {len(x_labels)} week(s)."
+    rows = tuple((label, _num(v)) for label, v in zip(x_labels, values, strict=True))
+    svg = _svg(chart_id, title, description, "".join(parts))
+    return Chart(title, description, svg, ("Week", y_label.capitalize()), rows)
+
+
+def series_from_history(history: InstrumentHistory) -> ScoreSeries:
+    """A measure's history (voided responses left out) as a chart series."""
+    instrument = history.instrument
+    if instrument is None:
+        raise ValueError(f"{history.instrument_id} is no longer installed; nothing to chart")
+    points: list[ScorePoint] = []
+    for row in history.active:
+        response = row.response
+        if response.total is None:
+            continue
+        taken = response.taken_at
+        expected = None
+        if row.expected is not None and row.t:
+            expected = (row.expected.lower, row.expected.expected, row.expected.upper)
+        reliable: Reliable | None = None
+        change = row.change
+        if change is not None and change.reliable_change.reliable:
+            direction = change.reliable_change.direction
+            reliable = direction if direction != "none" else None
+        points.append(
+            ScorePoint(
+                label=f"{taken.day} {taken:%b}",
+                long_label=f"{taken.day} {taken:%b %Y}"
+                + (f", session {response.session_number}" if response.session_number else ""),
+                score=response.total,
+                expected=expected,
+                reliable=reliable,
+                intake=row.is_intake,
+            )
+        )
+    return ScoreSeries(
+        title=f"{instrument.short_name} scores",
+        low=instrument.min_total,
+        high=instrument.max_total,
+        higher_is_better=instrument.higher_is_better,
+        bands=tuple(BandSpec(b.min, b.max, b.label) for b in instrument.bands),
+        points=tuple(points),
+    )
+
+
+def chart_id_for(*words: str) -> str:
+    """A safe, unique-enough id for a chart's title and description elements."""
+    return "chart-" + re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
+
+
+class _Plot:
+    """Where things go: x by index (evenly spaced), y linear from low (bottom) to high."""
+
+    def __init__(self, count: int, low: float, high: float) -> None:
+        self.left, self.right = _LEFT, WIDTH - _RIGHT
+        self.top, self.bottom = _TOP, HEIGHT - _BOTTOM
+        self.count, self.low, self.high = count, low, high if high > low else low + 1
+        self.step = (self.right - self.left) / max(count, 1)
+
+    def x(self, index: int) -> float:
+        return self.left + self.step * (index + 0.5)
+
+    def y(self, value: float) -> float:
+        clamped = min(self.high, max(self.low, value))
+        share = (clamped - self.low) / (self.high - self.low)
+        return self.bottom - share * (self.bottom - self.top)
+
+
+def _svg(chart_id: str, title: str, description: str, body: str) -> Markup:
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" class="chart-svg" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="sans-serif">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
+        f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>{body}</svg>'
+    )
+
+
+def _band(plot: _Plot, band: BandSpec, fill: str) -> str:
+    # Bands are inclusive whole-number ranges (5-9, 10-14): their edges sit half a point out.
+    low = max(plot.low, band.low - 0.5)
+    high = min(plot.high, band.high + 0.5)
+    top, bottom = plot.y(high), plot.y(low)
+    label = f"{band.label} ({_num(band.low)}–{_num(band.high)})"
+    return (
+        f'<rect x="{plot.left}" y="{top:.1f}" width="{plot.right - plot.left}" '
+        f'height="{bottom - top:.1f}" fill="{fill}" stroke="#c3ccd5" stroke-width="0.5"/>'
+        + _text(plot.right + 8, (top + bottom) / 2 + 4, label, size=11, fill=_MUTED)
+    )
+
+
+def _axes(plot: _Plot, low: float, high: float) -> str:
+    ticks = _ticks(low, high)
+    lines = [
+        f'<line x1="{plot.left}" y1="{plot.bottom}" x2="{plot.right}" y2="{plot.bottom}" '
+        f'stroke="{_MUTED}"/>',
+        f'<line x1="{plot.left}" y1="{plot.top}" x2="{plot.left}" y2="{plot.bottom}" '
+        f'stroke="{_MUTED}"/>',
+    ]
+    for tick in ticks:
+        y = plot.y(tick)
+        lines.append(
+            f'<line x1="{plot.left - 4}" y1="{y:.1f}" x2="{plot.left}" y2="{y:.1f}" '
+            f'stroke="{_MUTED}"/>'
+        )
+        lines.append(_text(plot.left - 7, y + 4, _num(tick), anchor="end", size=11))
+    return "".join(lines)
+
+
+def _expected_band(plot: _Plot, points: Sequence[ScorePoint]) -> str:
+    with_band = [(i, p.expected) for i, p in enumerate(points) if p.expected is not None]
+    if not with_band:
+        return ""
+    # The band opens from the intake score (t = 0), where it has no width yet.
+    start = [(i, (p.score, p.score, p.score)) for i, p in enumerate(points) if p.intake][:1]
+    ordered = [*start, *with_band]
+    upper = [f"{plot.x(i):.1f},{plot.y(e[2]):.1f}" for i, e in ordered]
+    lower = [f"{plot.x(i):.1f},{plot.y(e[0]):.1f}" for i, e in reversed(ordered)]
+    centre = [(plot.x(i), plot.y(e[1])) for i, e in ordered]
+    return (
+        f'<polygon points="{" ".join(upper + lower)}" fill="{_EXPECTED_FILL}" '
+        f'fill-opacity="0.6" stroke="{_EXPECTED_LINE}" stroke-width="0.75"/>'
+        + _polyline(centre, _EXPECTED_LINE, "4 3", width=1.25)
+    )
+
+
+def _score_line(plot: _Plot, points: Sequence[ScorePoint]) -> str:
+    coords = [(plot.x(i), plot.y(p.score)) for i, p in enumerate(points)]
+    parts = [_polyline(coords, _LINE, "", width=2.25)]
+    for (x, y), point in zip(coords, points, strict=True):
+        if point.intake:
+            parts.append(
+                f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{_LINE}"/>'
+            )
+        else:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{_LINE}"/>')
+        if point.reliable == "improvement":
+            parts.append(_diamond(x, y, 10, "#1d6b3a"))
+        elif point.reliable == "deterioration":
+            parts.append(_cross(x, y, 9, "#9b1c1c"))
+    return "".join(parts)
+
+
+def _measure_legend(points: Sequence[ScorePoint]) -> str:
+    y = HEIGHT - 12
+    items = [
+        (f'<rect x="{_LEFT}" y="{y - 9}" width="10" height="10" fill="{_LINE}"/>', "intake"),
+        (f'<circle cx="{_LEFT + 5}" cy="{y - 4}" r="4.5" fill="{_LINE}"/>', "score"),
+    ]
+    if any(p.expected for p in points):
+        items.append(
+            (
+                f'<rect x="{_LEFT}" y="{y - 9}" width="14" height="10" fill="{_EXPECTED_FILL}" '
+                f'stroke="{_EXPECTED_LINE}"/>',
+                "expected range",
+            )
+        )
+    if any(p.reliable == "improvement" for p in points):
+        items.append((_diamond(_LEFT + 5, y - 4, 10, "#1d6b3a"), "reliable improvement"))
+    if any(p.reliable == "deterioration" for p in points):
+        items.append((_cross(_LEFT + 5, y - 4, 9, "#9b1c1c"), "reliable deterioration"))
+    parts: list[str] = []
+    offset = 0.0
+    for shape, label in items:
+        parts.append(f'<g transform="translate({offset:.0f},0)">{shape}</g>')
+        parts.append(_text(_LEFT + offset + 18, y, label, size=11))
+        offset += 28 + 6.5 * len(label)
+    return "".join(parts)
+
+
+def _x_labels(plot: _Plot, labels: Sequence[str]) -> str:
+    every = max(1, -(-len(labels) // _MAX_X_LABELS))
+    return "".join(
+        _text(plot.x(i), plot.bottom + 16, label, anchor="middle", size=11)
+        for i, label in enumerate(labels)
+        if i % every == 0 or i == len(labels) - 1
+    )
+
+
+def _polyline(
+    points: Sequence[tuple[float, float]], colour: str, dash: str, width: float = 2
+) -> str:
+    if len(points) < 2:
+        return ""
+    coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    dashes = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        f'<polyline points="{coords}" fill="none" stroke="{colour}" '
+        f'stroke-width="{width}"{dashes}/>'
+    )
+
+
+def _marker(index: int, x: float, y: float, colour: str) -> str:
+    shape = index % 3
+    if shape == 0:
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+    if shape == 1:
+        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
+    return (
+        f'<polygon points="{x:.1f},{y - 4.5:.1f} {x + 4.5:.1f},{y + 3.5:.1f} '
+        f'{x - 4.5:.1f},{y + 3.5:.1f}" fill="{colour}"/>'
+    )
+
+
+def _diamond(x: float, y: float, size: float, colour: str) -> str:
+    return (
+        f'<polygon points="{x:.1f},{y - size:.1f} {x + size:.1f},{y:.1f} {x:.1f},{y + size:.1f} '
+        f'{x - size:.1f},{y:.1f}" fill="none" stroke="{colour}" stroke-width="2"/>'
+    )
+
+
+def _cross(x: float, y: float, size: float, colour: str) -> str:
+    return (
+        f'<path d="M{x - size:.1f},{y - size:.1f} L{x + size:.1f},{y + size:.1f} '
+        f'M{x - size:.1f},{y + size:.1f} L{x + size:.1f},{y - size:.1f}" '
+        f'stroke="{colour}" stroke-width="2.5"/>'
+    )
+
+
+def _text(
+    x: float, y: float, text: str, *, anchor: str = "start", size: int = 12, fill: str = _INK
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
+        f'fill="{fill}">{escape(text)}</text>'
+    )
+
+
+def _free_label_y(wanted: float, taken: Sequence[float], gap: float = 14.0) -> float:
+    """Move an end-of-line label down until it no longer overlaps a label already placed."""
+    y = wanted
+    while any(abs(y - other) < gap for other in taken):
+        y += gap
+    return min(y, HEIGHT - _BOTTOM + 10)
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    span = high - low
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if span / s <= 6), span)
+    first = low if low % step == 0 else low - low % step + step
+    ticks: list[float] = []
+    value = first
+    while value <= high + 1e-9:
+        ticks.append(value)
+        value += step
+    return ticks
+
+
+def _nice_ceiling(value: float) -> float:
+    for nice in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if value <= nice:
+            return float(nice)
+    return float(value)
+
+
+def _has_expected(series: ScoreSeries) -> bool:
+    return any(point.expected is not None for point in series.points)
+
+
+def _band_name(bands: Sequence[BandSpec], score: float) -> str:
+    return next((b.label for b in bands if b.low <= score <= b.high), "")
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

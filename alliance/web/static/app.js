@@ -1,0 +1,46 @@
+// Alliance: a little progressive enhancement. Every form works without this file.
+"use strict";
+
+(function () {
+  // The mood check-in: once a quadrant is chosen, show only the words of that quadrant.
+  function enhanceCheckin(form) {
+    const quadrants = form.querySelectorAll('input[name="quadrant"]');
+    const groups = form.querySelectorAll("fieldset[data-quadrant]");
+    const hint = form.querySelector("[data-choose-first]");
+    function update() {
+      const chosen = form.querySelector('input[name="quadrant"]:checked');
+      groups.forEach(function (group) {
+        const show = chosen !== null && group.dataset.quadrant === chosen.value;
+        group.hidden = !show;
+        group.querySelectorAll("input").forEach(function (input) {
+          input.disabled = !show;
+        });
+      });
+      if (hint) {
+        hint.hidden = chosen !== null;
+      }
+    }
+    quadrants.forEach(function (input) {
+      input.addEventListener("change", update);
+    });
+    update();
+  }
+
+  // Sliders: show the value beside each one, and say it as "7 of 10" to screen readers.
+  function enhanceSlider(input) {
+    const output = document.querySelector('[data-slider-value="' + input.id + '"]');
+    function update() {
+      if (output) {
+        output.textContent = input.value;
+      }
+      input.setAttribute("aria-valuetext", input.value + " of " + input.max);
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-checkin]").forEach(enhanceCheckin);
+    document.querySelectorAll("input[data-slider]").forEach(enhanceSlider);
+  });
+})();
