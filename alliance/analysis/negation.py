@@ -1,21 +1,19 @@
 """Negation, hedging and attribution helpers for rule-based readers of reflections.
 
-Pattern readers (themes, crisis language) find a cue such as "judged" or "terrified" and then
-have to answer three questions before they may count it:
+A pattern reader (themes, crisis language) that finds a cue such as "judged" or "terrified"
+must ask, before counting it:
 
-1. *Is it negated?* "I don't feel judged" negates the cue; "no longer"/"anymore" marks a
-   change ("I don't feel judged anymore"), which some readers treat as its own signal.
-   Attenuators ("not so terrified", "not as scared") keep the cue: the feeling is there,
-   only smaller.
-2. *Is it real?* Hedges ("I'm not sure if", "I wonder whether") and hypotheticals ("if she
-   ever judged me", "I was worried she'd judge me") describe something that did not happen.
-3. *Whose is it?* "My friend is terrified of therapy ending" is not the writer's fear.
-   `Attribution` finds the people a text mentions (the writer, the therapist, anyone else),
-   resolves he/she/they to the last person mentioned and names the grammatical subject
-   nearest before a cue.
+1. Is it negated? `polarity`: "I don't feel judged" is negated; "not ... anymore" is a change
+   ("no_longer"); attenuators ("not so terrified") and double negatives ("couldn't stop
+   crying") keep the cue.
+2. Is it real? `polarity` ("hedged": "not sure if") and `is_hypothetical` ("if she ever
+   judged me", "I was worried she'd judge me").
+3. Whose is it? `Attribution` finds the writer, the therapist and third parties, resolves
+   pronouns and names the subject nearest before a cue: "my friend is terrified" is not the
+   writer's fear.
 
-All functions take the text and character offsets, so callers keep exact evidence spans;
-straighten curly quotes with `normalize_quotes` first (it keeps every offset).
+Functions take the text and character offsets, so callers keep exact evidence spans; first
+straighten curly quotes with `normalize_quotes` (it keeps every offset).
 """
 
 from __future__ import annotations
@@ -45,8 +43,6 @@ _CLAUSE_BREAK = re.compile(
     r"""which|and|or|so|then|until|after|before|since|except|unlike)\b""",
     re.IGNORECASE,
 )
-
-
 _CLAUSE_LOOKBACK = 160  # clauses longer than this are rare; looking further back costs time
 
 
@@ -182,9 +178,9 @@ _PRONOUN_OBJECT = _words("him her them herself himself themselves")
 _INDEFINITE = _words("everyone everybody nobody someone somebody anyone anybody")
 _BARE_OTHERS = _words("mum mom dad gp")
 _NOT_NAMES = _words(
-    "I Im Ive Id Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
-    "February March April May June July August September October November December "
-    "Christmas Easter God Lord OMG Dr Mr Mrs Ms Mx English"
+    "I Im Ive Id Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+    "March April May June July August September October November December Christmas Easter "
+    "God Lord OMG Dr Mr Mrs Ms Mx English"
 )
 # Words after which a person is an object, not the subject of what follows.
 _OBJECT_MARKERS = _words(
@@ -239,21 +235,26 @@ class Attribution:
         self._text = text
         self._tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         self._names: dict[str, Person] = {}
-        last_third: Person = "therapist"
+        # A subject pronoun refers back to the last third person who was a subject ("what
+        # Anna said about my mum. She went quiet": Anna); an object pronoun to anyone.
+        last_subject: Person = "therapist"
+        last_any: Person = "therapist"
         index = 0
         while index < len(self._tokens):
             word = self._tokens[index][2]
             if word.lower() not in _PERSON_WORDS and not word[0].isupper():
                 index += 1  # the common case, decided with one lookup
                 continue
-            found = self._mention_at(index, last_third)
+            found = self._mention_at(index, last_subject, last_any)
             if found is None:
                 index += 1
                 continue
             mention, next_index, indefinite = found
             # Indefinites ("anyone") are never what a later he/she refers to.
             if mention.person in ("therapist", "other") and not indefinite:
-                last_third = mention.person
+                last_any = mention.person
+                if mention.is_subject:
+                    last_subject = mention.person
             self.mentions.append(mention)
             index = next_index
         self._starts = [m.start for m in self.mentions]
@@ -267,11 +268,8 @@ class Attribution:
         return self._tokens[index][2].lower() if index < len(self._tokens) else ""
 
     def _is_subject(self, index: int) -> bool:
-        return not (
-            index > 0
-            and self._joined(index - 1, index)
-            and self._lower(index - 1) in _OBJECT_MARKERS
-        )
+        before = self._lower(index - 1) if index else ""
+        return not (before in _OBJECT_MARKERS and self._joined(index - 1, index))
 
     def _span(self, first: int, last: int, person: Person, subject: bool) -> Mention:
         return Mention(self._tokens[first][0], self._tokens[last][1], person, subject)
@@ -286,7 +284,9 @@ class Attribution:
                 return following
         return index
 
-    def _mention_at(self, index: int, last: Person) -> tuple[Mention, int, bool] | None:
+    def _mention_at(
+        self, index: int, last_subject: Person, last_any: Person
+    ) -> tuple[Mention, int, bool] | None:
         word = self._tokens[index][2]
         low = word.lower()
         if low in _DETERMINERS:
@@ -306,7 +306,8 @@ class Attribution:
             return self._span(index, index, "self", False), index + 1, False
         if low in _PRONOUN_SUBJECT or low in _PRONOUN_OBJECT:
             subject = low in _PRONOUN_SUBJECT
-            mention = Mention(self._tokens[index][0], self._tokens[index][1], last, subject, True)
+            person = last_subject if subject else last_any
+            mention = Mention(self._tokens[index][0], self._tokens[index][1], person, subject, True)
             return mention, index + 1, False
         if low in _BARE_OTHERS:
             return self._span(index, index, "other", self._is_subject(index)), index + 1, False

@@ -248,7 +248,9 @@ class _Reading:
         """The theme this match in sentence `index` counts for (after negation), or None."""
         sentence = self.sentences[index]
         start, end = _cue_span(match)
-        if cue.context and not ({index, index - 1} & self.context_sentences(cue.context)):
+        if cue.context and not (
+            {index - 1, index, index + 1} & self.context_sentences(cue.context)
+        ):
             return None
         # From here on a rejected cue vetoes its theme in this sentence for the word model:
         # the lexicon saw the theme's words and judged them someone else's, negated or unreal.
@@ -298,16 +300,16 @@ def read_themes(text: str, sentences: list[Span] | None = None) -> tuple[ThemeHi
     for position, mask in reading.cue_masks().items():
         cue = cues[position]
         if cue.context:
-            # Only where the context is, or right after it: cheaper than matching first.
+            # Only in or next to a sentence with the context: cheaper than matching first.
             found = reading.context_mask(cue.context)
-            mask &= found | (found << 1)
+            mask &= found | (found << 1) | (found >> 1)
         for index in _bits(mask):
             sentence = sentences[index]
             for match in cue.regex.finditer(reading.text, sentence.start, sentence.end):
                 theme = reading.judge(cue, match, index)
                 if theme is not None:
                     evidence.setdefault(theme, []).append((cue.weight, index))
-    _drop_mended_ruptures(evidence)
+    _drop_mended_ruptures(reading, evidence)
     model = load_word_model()
     hits = [_hit(theme, evidence.get(theme, []), sentences) for theme in THEME_IDS]
     if model is not None:
@@ -359,18 +361,21 @@ def _model_evidence_ok(reading: _Reading, theme: str, index: int) -> bool:
         return False
     if theme.startswith("ending"):
         found = reading.context_mask("ending")
-        return bool((found | (found << 1)) & (1 << index))
+        return bool((found | (found << 1) | (found >> 1)) & (1 << index))
     return True
 
 
-def _drop_mended_ruptures(evidence: dict[str, list[tuple[float, int]]]) -> None:
-    # Repair talk names the rupture it mends ("I told him I'd been annoyed. We sorted it
-    # out."); the tension in the sentence that repairs, or right next to it, is the mended
-    # one, so it does not count as a rupture of its own.
-    repaired = {index for _, index in evidence.get("repair", [])}
-    near = {index + step for index in repaired for step in (-1, 0, 1)}
-    if repaired and "rupture" in evidence:
-        evidence["rupture"] = [(w, i) for w, i in evidence["rupture"] if i not in near]
+def _drop_mended_ruptures(reading: _Reading, evidence: dict[str, list[tuple[float, int]]]) -> None:
+    # Repair talk follows the rupture it mends ("I was hurt by what she said. ... Today we
+    # talked it through."): tension before the repair, or right next to it, is the mended
+    # one and is not a rupture of its own. Tension after it is new and still counts.
+    repaired = [index for _, index in evidence.get("repair", [])]
+    if not repaired or "rupture" not in evidence:
+        return
+    last = max(repaired) + 1
+    mended = [(w, i) for w, i in evidence["rupture"] if i <= last]
+    evidence["rupture"] = [(w, i) for w, i in evidence["rupture"] if i > last]
+    reading.vetoed.update(("rupture", i) for _, i in mended)  # nor may the model re-add it
 
 
 def _hit(theme: str, found: list[tuple[float, int]], sentences: list[Span]) -> ThemeHit | None:
