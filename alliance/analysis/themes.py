@@ -303,7 +303,10 @@ def read_themes(text: str, sentences: list[Span] | None = None) -> tuple[ThemeHi
             # Only in or next to a sentence with the context: cheaper than matching first.
             found = reading.context_mask(cue.context)
             mask &= found | (found << 1) | (found >> 1)
-        for index in _bits(mask):
+        while mask:  # each set bit is a sentence to search (inlined: this loop is hot)
+            lowest = mask & -mask
+            mask ^= lowest
+            index = lowest.bit_length() - 1
             sentence = sentences[index]
             for match in cue.regex.finditer(reading.text, sentence.start, sentence.end):
                 theme = reading.judge(cue, match, index)
