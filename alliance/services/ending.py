@@ -42,6 +42,11 @@ if TYPE_CHECKING:
     from alliance.store.vault import Vault
 
 PROGRESS_THEME = "progress"
+CRISIS_INTRO = (
+    "If things get very hard, or thoughts of hurting yourself come back, you do not have to "
+    "wait for a session: contact one of these free lines, your therapist or your doctor, or "
+    "your local emergency number if you are in danger now."
+)
 MAX_SUGGESTIONS = 8
 _CLEAR = frozenset({"", "none", "clear"})
 
@@ -139,6 +144,30 @@ def plan_as_dict(plan: EndingPlan) -> dict[str, object]:
         "gaps": plan_gaps(plan),
         "updated": None if plan.updated is None else iso_utc(plan.updated),
     }
+
+
+def crisis_lines() -> list[dict[str, str]]:
+    """The crisis lines from `alliance.safety` (name, contact, region, note, url)."""
+    import importlib
+
+    try:
+        safety = importlib.import_module("alliance.safety")
+    except ModuleNotFoundError as missing:
+        if missing.name != "alliance.safety":
+            raise
+        return []
+    return [dict(resource.as_dict()) for resource in safety.CRISIS_RESOURCES]
+
+
+def crisis_text() -> str:
+    """CRISIS_INTRO and the lines, as plain text (the relapse plan's "if things get worse")."""
+    from alliance.services.alerts import FALLBACK_CRISIS_TEXT
+
+    lines = crisis_lines()
+    if not lines:
+        return FALLBACK_CRISIS_TEXT
+    listed = [f"- {r['name']} ({r['region']}): {r['contact']}. {r['note']}".rstrip() for r in lines]
+    return "\n".join([CRISIS_INTRO, *listed])
 
 
 def get_plan(vault: Vault) -> EndingPlan:
@@ -261,7 +290,6 @@ def ending_reflections(vault: Vault) -> list[JournalEntry]:
 
 def follow_ups(vault: Vault, *, today: date | None = None) -> FollowUps:
     """The check-ins after the last session, each with its state, score and any warning."""
-    from alliance.services.alerts import crisis_resources_text
     from alliance.services.measures import history
 
     plan = get_plan(vault)
@@ -300,7 +328,7 @@ def follow_ups(vault: Vault, *, today: date | None = None) -> FollowUps:
         last,
         tuple(rows),
         plan.relapse if warned else None,
-        crisis_resources_text() if warned else None,
+        crisis_text() if warned else None,
     )
 
 
