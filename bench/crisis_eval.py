@@ -82,33 +82,55 @@ def errors(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return out
 
 
-def speed(entries: int = 400) -> dict[str, float]:
-    """Milliseconds per ~200-word entry, on entries mixing ordinary prose and labelled texts."""
+def speed(entries: int = 300) -> dict[str, object]:
+    """Milliseconds per ~200-word entry, for two kinds of entry.
+
+    "ordinary": everyday reflection prose mixed with the hard negatives (idioms, bereavement,
+    medication: the words that wake the cue index up); "risk_dense": every entry also holds
+    several texts labelled concern or urgent, a worst case.
+    """
     rows = load("labelled")
-    filler = (
-        "Session today was steady. We talked about work, my sister and the way I keep saying "
-        "yes when I mean no. She asked what I noticed in my body and I said my shoulders. "
-    )
+    negatives = [row["text"] for row in rows if row["level"] == "none"]
+    everything = [row["text"] for row in rows]
+    return {
+        "ordinary": _time_entries(_entries(negatives, entries)),
+        "risk_dense": _time_entries(_entries(everything, entries)),
+    }
+
+
+_FILLER = (
+    "Session today was steady. We talked about work, my sister and the way I keep saying yes "
+    "when I mean no. She asked what I noticed in my body and I said my shoulders. "
+)
+
+
+def _entries(pool: list[str], count: int) -> list[str]:
     texts = []
-    for index in range(entries):
+    for index in range(count):
         text = ""
         while len(text.split()) < 200:
-            text += filler + rows[(index * 7 + len(text)) % len(rows)]["text"] + " "
+            text += _FILLER + pool[(index * 7 + len(text)) % len(pool)] + " "
         texts.append(text)
+    return texts
+
+
+def _time_entries(texts: list[str]) -> dict[str, float]:
     for text in texts[:20]:
         read_crisis(text)
-    timings = []
+    # CPU time as well as wall time: on a shared machine the wall clock measures the neighbours.
+    wall, cpu = [], []
     for _ in range(5):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         for text in texts:
             read_crisis(text)
-        timings.append((time.perf_counter() - start) * 1000 / len(texts))
-    words = statistics.fmean(len(t.split()) for t in texts)
+        wall.append((time.perf_counter() - start) * 1000 / len(texts))
+        cpu.append((time.process_time() - start_cpu) * 1000 / len(texts))
     return {
-        "entries": entries,
-        "mean_words": round(words, 1),
-        "ms_per_entry_median": round(statistics.median(timings), 4),
-        "ms_per_entry_best": round(min(timings), 4),
+        "entries": len(texts),
+        "mean_words": round(statistics.fmean(len(t.split()) for t in texts), 1),
+        "ms_per_entry_median": round(statistics.median(wall), 4),
+        "ms_per_entry_best": round(min(wall), 4),
+        "cpu_ms_per_entry_median": round(statistics.median(cpu), 4),
     }
 
 

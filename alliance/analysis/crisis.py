@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues
+from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues, needs_masking
 from alliance.analysis.reading import CrisisLevel, CrisisReading, Span
 from alliance.analysis.sentences import split_sentences
 
@@ -55,7 +55,7 @@ def _read_sentence(sentence: str, following: str) -> CrisisLevel:
     cues = candidate_cues(sentence)
     if not cues:
         return "none"
-    masked = MASKS.sub(lambda m: " " * len(m.group()), sentence)
+    masked = MASKS.sub(_blank, sentence) if needs_masking(sentence) else sentence
     best: CrisisLevel = "none"
     for cue in cues:
         for match in cue.pattern.finditer(masked):
@@ -65,6 +65,10 @@ def _read_sentence(sentence: str, following: str) -> CrisisLevel:
                 if best == "urgent":
                     return best
     return best
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 # --- context ------------------------------------------------------------------------------

@@ -13,11 +13,12 @@ A cue is a compiled pattern plus what it means. Kinds, and how the engine weighs
 - `harmed`: the writer is hurt or threatened by someone. Concern; negation clears it.
 - `history`: mentions of self-harm or suicide that only say the topic is present. Concern.
 
-Each cue lists trigger stems, one of which begins a word of every match: the engine only tries
-the cues whose stems occur in a sentence, which keeps it fast. Macros such as `@MYSELF@` keep
-the patterns readable. Every alternation inside a negative lookahead closes with `\\b`, so "a"
-never matches the start of "again". The tables are kept dense by hand (`fmt: off`): one
-pattern per cue reads better than one regex fragment per line.
+Each cue lists trigger stems (a stem ending in "$" is a whole word), one of which begins a
+word of every match: the engine only tries the cues whose stems occur in a sentence, which keeps
+it fast (tests/analysis/test_crisis.py checks that against trying every cue). Macros such as
+`@MYSELF@` keep the patterns readable. Every alternation inside a negative lookahead closes
+with `\\b`, so "a" never matches the start of "again". The tables are kept dense by hand
+(`fmt: off`): one pattern per cue reads better than one regex fragment per line.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal[
     "self_risk", "harm_other", "maybe_harm", "passive", "third_party", "harmed", "history"
@@ -91,6 +92,20 @@ def _cue(name: str, kind: Kind, pattern: str, triggers: str, **options: object) 
 
 
 # fmt: off
+# Trigger stems for the @PILLS@ alternatives ("co-codamol" splits into "co" and "codamol").
+_PILL_WORDS = (
+    "pills meds medication tablets painkillers paracetamol insulin sleepers antidepressants "
+    "sertraline fluoxetine citalopram escitalopram venlafaxine mirtazapine amitriptyline "
+    "lithium quetiapine diazepam zopiclone codeine codamol tramadol oxycodone morphine "
+    "ibuprofen aspirin propranolol prozac xanax valium opioids benzos"
+)
+# Plans made by the writer, not plans for a party.
+_PLAN: dict[str, Any] = {
+    "subject": "require_self",
+    "benign": r"\b(?:party|wedding|trip|holiday|birthday|weekend|day\s+out|schedule|cake|menu"
+    r"|dinner|presentation|speech|organi[sz]er|dosette|prescription|christmas\s+(?:party"
+    r"|dinner|shopping))\b",
+}
 _BENIGN_MEANS = (r"\b(?:climb\w*|boulder\w*|abseil\w*|range|hunt\w*|camp\w*|sail\w*|boat|tow\w*"
                  r"|skipping|jump\s+rope|dog|washing\s+line|gym|class|course|craft\w*|macram\w*"
                  r"|club|licen[cs]e|collect\w*)\b")
@@ -113,15 +128,13 @@ SELF_RISK = (
          r"|sweets|chocolate)|with\s+(?:food|work|laughter))\b)|\b(?:do|doing|did|done)\s+"
          r"@MYSELF@\s+in\b|\bset\w*\s+@MYSELF@\s+(?:on\s+fire|alight)|\bbleed(?:ing)?\s+out\b"
          r"|\b(?:want\w*|going|gonna|wanna)\s+to\s+end\s+me\b",
-         "kill hang hung off unalive shoot shot top topp neck gas suffocat strangl asphyxiat "
-         "electrocut smother chok end delete erase yeet do doing did done set bleed want going "
-         "gonna wanna", subject="self"),
+         "myself self bleed end", subject="self"),
     _cue("slang", "self_risk", r"\b(?:kms|unalive\w*|sewer\s?slide)\b", "kms unalive sewer",
          subject="self"),
     _cue("end_my_life", "self_risk",
          r"\b(?:end\w*|tak\w*|took)\s+my\s+(?:own\s+)?life\b(?!\s+(?:back|in|into|to|seriously"
          r"|one|forward|apart|for\s+granted)\b)|\bmy\s+life\s+to\s+(?:end|be\s+over)\b",
-         "end tak took life", subject="self"),
+         "life", subject="self"),
     _cue("end_it_all", "self_risk",
          r"\bend(?:ing|s)?\s+(?:it\s+all|everything)\b|\b(?:want\w*|wanna|going|gonna|plan\w*|how"
          r"|ready|decided|should|could|tempted|ways?|just|i|i'll|will|like|of|about|considering"
@@ -138,41 +151,48 @@ SELF_RISK = (
          r"|\b(?:suicide|dying|death|killing\s+myself|ending\s+it)\s+is\s+all\s+i\s+(?:can\s+)?"
          r"(?:think|dream)\s+(?:about|of)\b"
          r"|\b(?:thoughts?|think\w*|thought)\s+(?:\w+\s+)?(?:of|about)\s+self[-\s]?harm\w*",
-         "want tonight right urge urges suicide dying death killing ending thought thoughts "
-         "think"),
-    _cue("short_intent", "self_risk",
+         "die dead urge suicide dying death killing ending self"),
+    # Short statements of intent, means at hand, and acts: split by anchor word so that a
+    # common word ("today", "way") wakes only a small pattern.
+    _cue("intent_stop", "self_risk",
          r"\b(?:want\w*|wanna|going|gonna|ready|decided)\s+to\s+stop\s+(?:living|being\s+alive"
-         r"|existing|breathing(?!\s+(?:so|too|like|through|in|when|properly|fast)\b))\b|\b(?:want\w*|wanna|going|gonna|how)\s+to\s+make\s+it\s+(?:all\s+)?"
-         r"stop\b(?!\s+(?:raining|ringing|hurting\s+my|beeping))"
-         r"|\b(?:think\w*|thought|consider\w*)\s+(?:about|of)\s+taking\s+the\s+easy\s+way\s+out\b"
+         r"|existing|breathing(?!\s+(?:so|too|like|through|in|when|properly|fast)\b))\b"
+         r"|\b(?:want\w*|wanna|going|gonna|how)\s+to\s+make\s+it\s+(?:all\s+)?stop\b"
+         r"(?!\s+(?:raining|ringing|hurting\s+my|beeping))", "stop", topic_prone=True),
+    _cue("intent_acts", "self_risk",
+         r"\b(?:think\w*|thought|consider\w*)\s+(?:about|of)\s+taking\s+the\s+easy\s+way\s+out\b"
          r"|\bdecided\s+(?:exactly\s+)?(?:when|where|how)\b(?=\s*(?:[.,!?;]|$|and\b))"
-         r"|\b(?:going|gonna|want\w*|about|ready|tempted|scared\s+i'll|afraid\s+i'll)\s+(?:to\s+)?"
+         r"|\b(?:took|take|taking|swallow\w*)\s+(?:my|the)\s+whole\s+(?:prescription|supply"
+         r"|(?:box|packet|bottle)(?:\s+of\s+@PILLS@)?(?=\s*(?:[.,!?;]|$|at\s+once|and\b)))"
+         r"|\b(?:a\s+)?(?:week|month)'s\s+worth\s+of\s+@PILLS@"
+         r"|\b(?:drank|drink\w*|swallow\w*)\s+(?:some\s+)?(?:bleach|antifreeze|weedkiller"
+         r"|poison)\b(?!-)|\b(?:going|gonna|want\w*|plan\w*)\s+to\s+hang\b"
+         r"(?=\s*(?:[.,!?;]|$|and\b|tonight))|\bcrash\w*\s+(?:my|the)\s+car\s+(?:on\s+purpose"
+         r"|deliberately)\b",
+         "easy decided whole worth bleach antifreeze weedkiller poison hang crash",
+         topic_prone=True),
+    _cue("intent_jump", "self_risk",
+         r"\b(?:going|gonna|want\w*|about|ready|tempted|scared\s+i'll|afraid\s+i'll)\s+(?:to\s+)?"
          r"jump\b(?=\s*(?:[.,!?;]|$|and\b|now|tonight|today|off|from))"
          r"|\b(?:i'm|im|i\s+am)\s+(?:on|at|standing\s+on)\s+the\s+(?:ledge|edge|tracks"
-         r"|platform\s+edge)\s+(?:now|right\s+now)\b"
-         r"|\b(?:razor|blade|knife|pills|tablets|rope|noose|gun)(?:'s|\s+is|\s+are)?\s+in\s+my\s+"
-         r"(?:hand|lap|mouth)\b(?!\s+(?:luggage|bag|baggage))"
-         r"|\b(?:put|hung|hang\w*|tied|set)\s+(?:up\s+)?(?:the|a)\s+rope\s+(?:up\s+)?(?:in|from|on"
-         r"|over)\b(?!\s+(?:the\s+)?(?:garden|tree\s+for|swing))|\bstar(?:e|ed|ing)\s+at\s+(?:the"
-         r"|my)\s+(?:pills|tablets|rope|knife|blade|razor|gun)\b"
-         r"|\b(?:took|take|taking|swallow\w*)\s+(?:my|the)\s+whole\s+(?:prescription|supply|(?:box"
-         r"|packet|bottle)(?:\s+of\s+@PILLS@)?(?=\s*(?:[.,!?;]|$|at\s+once|and\b)))|\b(?:a\s+)?(?:week|month)'s\s+worth\s+of\s+@PILLS@"
-         r"|\b(?:drank|drink\w*|swallow\w*)\s+(?:some\s+)?(?:bleach|antifreeze|weedkiller|poison)\b(?!-)"
-         r"|\b(?:going|gonna|want\w*|plan\w*)\s+to\s+hang\b(?=\s*(?:[.,!?;]|$|and\b|tonight))"
-         r"|\b(?:got|have)\s+the\s+(?:pills|tablets|means|rope|gun|stuff)\s+to\s+do\s+it\b"
-         r"|\bcrash\w*\s+(?:my|the)\s+car\s+(?:on\s+purpose|deliberately)\b"
-         r"|\bnoose\b"
-         r"|\b(?:done\s+with\s+everything|had\s+enough|goodbye)\b[^.!?]{0,40}?\b(?:tonight|today)"
-         r"(?:'s|\s+is)\s+the\s+(?:night|day)\b|^\W*(?:good\s?bye|farewell)\W*$"
-         r"|\b(?:belt|cord|scarf|ligature|rope|cable)\b[^.!?]{0,30}?\b(?:door\s+handle|banister"
-         r"|bannister|beam|hook|loft\s+hatch)\b",
-         "want wanna going gonna ready decided how think thought consider about tempted scared "
-         "afraid i'm im am razor blade knife pills tablets rope noose gun took take taking "
-         "swallow week month drank drink got have crash walk swim done had goodbye good farewell "
-         "put hung hang tied set stare star "
-         "belt cord scarf ligature cable", topic_prone=True,
+         r"|platform\s+edge)\s+(?:now|right\s+now)\b", "jump ledge edge tracks platform",
          benign=r"\b(?:pool|trampoline|queue|parachute|skydiv\w*|bungee|dance|joy|excitement"
                 r"|photo\w*|view|sunset|swimming|paddle)\b"),
+    _cue("means_at_hand", "self_risk",
+         r"\b(?:razor|blade|knife|pills|tablets|rope|noose|gun)(?:'s|\s+is|\s+are)?\s+in\s+my\s+"
+         r"(?:hand|lap|mouth)\b(?!\s+(?:luggage|bag|baggage))"
+         r"|\b(?:put|hung|hang\w*|tied|set)\s+(?:up\s+)?(?:the|a)\s+rope\s+(?:up\s+)?(?:in|from"
+         r"|on|over)\b(?!\s+(?:the\s+)?(?:garden|tree\s+for|swing))|\bstar(?:e|ed|ing)\s+at\s+"
+         r"(?:the|my)\s+(?:pills|tablets|rope|knife|blade|razor|gun)\b"
+         r"|\b(?:got|have)\s+the\s+(?:pills|tablets|means|rope|gun|stuff)\s+to\s+do\s+it\b"
+         r"|\bnoose\b|\b(?:belt|cord|scarf|ligature|rope|cable)\b[^.!?]{0,30}?\b(?:door\s+handle"
+         r"|banister|bannister|beam|hook|loft\s+hatch)\b",
+         "razor blade knife pills tablets rope noose gun means stuff belt cord scarf ligature "
+         "cable", topic_prone=True),
+    _cue("farewell", "self_risk",
+         r"\b(?:done\s+with\s+everything|had\s+enough|goodbye)\b[^.!?]{0,40}?\b(?:tonight"
+         r"|today)(?:'s|\s+is)\s+the\s+(?:night|day)\b|^\W*(?:good\s?bye|farewell)\W*$",
+         "everything enough goodbye good farewell"),
     _cue("suicide_thoughts", "self_risk",
          r"\b(?:commit\w*|attempt\w*|consider\w*|contemplat\w*|think\w*|thought\w*|plan\w*"
          r"|research\w*|googl\w*)\s+(?:\w+\s+){0,2}?(?:about\s+|of\s+)?suicide\b"
@@ -185,7 +205,7 @@ SELF_RISK = (
          r"\b(?:hurt\w*|harm\w*|cut\w*|burn\w*|burnt|hit\w*|punch\w*|starv\w*|scratch\w*"
          r"|bruis\w*|stab\w*|slash\w*|slit\w*|drown\w*|poison\w*)\s+@MYSELF@\b"
          r"(?!\s+(?:up|out|on(?!\s+purpose)|in\s+work|a|an|some|off)\b)",
-         "hurt harm cut burn hit punch starv scratch bruis stab slash slit drown poison",
+         "myself self",
          subject="self", accident_prone=True),
     _cue("self_harm_body", "self_risk",
          r"\b(?:cut\w*|scratch\w*|burn\w*|carv\w*|slash\w*|slit\w*|stab\w*|slic\w*)\s+(?:into\s+"
@@ -195,11 +215,11 @@ SELF_RISK = (
          "cut scratch burn carv slash slit stab slic", subject="require_self", accident_prone=True),
     _cue("back_to_the_blade", "self_risk",
          r"\b(?:went|go|going|gone)\s+back\s+to\s+(?:the|my)\s+(?:razor|blade|blades|cutting"
-         r"|lighter)\b|\b(?:made|make|making)\s+@MYSELF@\s+bleed\b", "went go going gone made "
-         "make making", subject="require_self"),
+         r"|lighter)\b|\b(?:made|make|making)\s+@MYSELF@\s+bleed\b",
+         "razor blade cutting lighter bleed", subject="require_self"),
     _cue("head_against_wall", "self_risk",
          r"\b(?:bang\w*|slam\w*|hit\w*|smash\w*|punch\w*)\s+(?:my\s+head|myself)\s+(?:against|into"
-         r"|on)\s+(?:the\s+)?walls?\b", "bang slam hit smash punch"),
+         r"|on)\s+(?:the\s+)?walls?\b", "wall"),
     _cue("self_harming", "self_risk",
          r"\bself[-\s]?(?:harm(?:ing|ed)|injur(?:ing|ed))\b|\b(?:relaps\w*|urges?\s+to|want\w*"
          r"\s+to|start\w*)\s+(?:with\s+|into\s+)?self[-\s]?harm\b", "self", topic_prone=True),
@@ -241,11 +261,7 @@ SELF_RISK = (
          r"|lined\s+up|counted\s+out)|\benough\s+@PILLS@|\bstash\s+of\s+@PILLS@"
          r"|\b@PILLS@\s+(?:\w+\s+){0,3}?(?:from|at)\s+(?:\w+\s+)?(?:different|several|multiple"
          r"|two|three|four)\s+(?:shops|pharmacies|chemists|supermarkets|places)\b",
-         "sav stockpil hoard collect stash hid enough pills meds medication tablets painkillers "
-         "paracetamol insulin sleepers sleeping antidepressants stash sertraline fluoxetine "
-         "citalopram escitalopram venlafaxine mirtazapine amitriptyline lithium quetiapine "
-         "diazepam zopiclone codeine co tramadol oxycodone morphine ibuprofen aspirin "
-         "propranolol prozac xanax valium opioids benzos"),
+         "stash " + _PILL_WORDS),
     _cue("jump_or_step", "self_risk",
          r"\b(?:jump\w*|leap\w*|throw\w*\s+@MYSELF@)\s+(?:off|from)\s+(?:(?:a|an|the|my|that"
          r"|this)\s+)?(?:\w+\s+){0,2}?(?:bridge|building|roof\w*|balcony|cliff|ledge|window"
@@ -268,23 +284,26 @@ SELF_RISK = (
          r"|wondering\s+(?:if|whether|what)|ready\s+to|looking\s+down|staring\s+down)\b"
          r"|\b(?:pictur\w*|imagin\w*|see|seeing|visuali[sz]\w*)\s+@MYSELF@\s+(?:hanging|jumping"
          r"|overdosing|on\s+the\s+(?:tracks|ledge))\b",
-         "think thought imagin pictur fantas dream see seeing visuali mind keep can't stood "
-         "standing sat sitting"),
+         "jumping hanging stepping crashing overdosing drowning slitting rope pills tracks "
+         "noose gun myself knife knives blade razor tablets exhaust ledge railing edge "
+         "oncoming train parapet roof bridge balcony platform cliff"),
     _cue("drive_into", "self_risk",
          r"\b(?:plan\w*|think\w*|thought|want\w*|going|gonna|tempted|urges?)\s+"
          r"(?:about\s+|to\s+|of\s+)?(?:driv\w*|crash\w*|steer\w*|swerv\w*)\s+(?:\w+\s+){0,3}?"
          r"(?:into|off)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:tree|wall|bridge|river|lorry|truck"
          r"|barrier|cliff|oncoming|bus|pillar|lake|road|motorway|edge|traffic)"
          r"|\blook\s+like\s+an\s+accident\b",
-         "plan think thought want going gonna tempted urge look"),
+         "driv drove crash steer swerv accident"),
     _cue("blade", "self_risk",
          r"\b(?:knife|blade|razor|scissors|glass)\s+(?:\w+\s+){0,2}?(?:against|to|on|into"
          r"|across)\s+my\s+@BODY@|\b(?:took|take|taking|got|get|getting)\s+(?:the|a)\s+"
          r"(?:blade|razor)\s+out\b|\bgun\s+to\s+(?:my|his|her|their)\s+(?:head|mouth|temple)",
-         "knife blade razor scissors glass took take taking got get getting gun"),
+         "knife blade razor scissors glass gun"),
     _cue("holding_means", "self_risk",
          r"\b(?:held|holding|hold)\s+(?:the|my|all\s+(?:the|my)|a\s+handful\s+of)\s+(?:\w+\s+)?"
-         r"(?:pills|tablets|blade|razor|knife|rope|noose|gun)\b", "held holding hold",
+         r"(?:pills|tablets|blade|razor|knife|rope|noose|gun)\b", "pills tablets blade "
+                                                                  "razor knife rope noose "
+                                                                  "gun",
          benign=r"\b(?:cook\w*|class|chef|recipe|chopp\w*|slic\w*|dinner|vegetables|carv\w*\s+the"
                 r"|range|lesson)\b"),
     _cue("means_bought", "self_risk",
@@ -292,7 +311,7 @@ SELF_RISK = (
          r"\s*(?:new\s+|strong\s+|long\s+)?(?:rope|noose|gun|firearm|razor\s+blades)\b"
          r"|\b(?:have|got|keep|kept)\s+(?:a|the|some)\s+(?:\w+\s+)?(?:rope|noose)\b"
          r"(?!\s+(?:swing|ladder|bridge|course|light|licen[cs]e|safe)\b)",
-         "bought buy buying ordered tied tying hid hidden hiding have got keep kept",
+         "rope noose gun firearm razor",
          subject="require_self", benign=_BENIGN_MEANS),
     _cue("notes_and_goodbyes", "self_risk",
          r"\b(?:writ\w+|wrote|written|draft\w*|record\w*|sen[dt]\w*|post\w*|left)\s+(?:a\s+"
@@ -307,8 +326,7 @@ SELF_RISK = (
          r"|for\s+the\s+last\s+time|one\s+last\s+time)|\bby\s+the\s+time\s+(?:any\s?one|you"
          r"|some\s?one|they|people)\s+(?:reads?|finds?|sees?)\s+this,?\s+(?:i'll|i\s+will|i'm"
          r"|i\s+am)\s+(?:be\s+)?(?:gone|dead|not\s+here|no\s+longer)",
-         "writ wrote written draft record send sent post left sorry goodbye letter note message "
-         "leaving say by",
+         "suicide goodbye farewell final sorry case time",
          subject="require_self", negatable=False),
     _cue("give_away", "self_risk",
          r"\bgiv\w*\s+(?:away\s+)?(?:all\s+(?:of\s+)?)?my\s+(?:things|stuff|possessions"
@@ -318,7 +336,7 @@ SELF_RISK = (
          r"\bi\s*(?:won't|will\s+not|wont|'ll\s+not|am\s+not\s+going\s+to|'m\s+not\s+going\s+to)"
          r"\s+be\s+(?:here|around|alive)\s*(?:much\s+longer|for\s+(?:much\s+)?long(?:er)?"
          r"|next\s+\w+|tomorrow|by\s+\w+|any\s?more|soon|to\s+see\s+\w+)?\s*(?=[,.!?;]|$|and\b"
-         r"|i\b)", "won't will wont not", negatable=False, benign=_BENIGN_ABSENCE),
+         r"|i\b)", "here around alive", negatable=False, benign=_BENIGN_ABSENCE),
     _cue("last_words", "self_risk",
          r"\b(?:don't|do\s+not|not)\s+plan\w*\s+(?:on|to)\s+(?:be|being)\s+(?:here|around|alive)\b"
          r"|\bi(?:'ll|\s+will)\s+be\s+(?:gone|dead)\s+(?:by|before|soon|tomorrow|tonight)\b"
@@ -329,61 +347,67 @@ SELF_RISK = (
          r"|\b(?:burden|problem)\s+(?:to\s+|for\s+)?(?:\w+\s+)?(?:much|any)\s+longer\b"
          r"|\b(?:been|started|i'm|am)\s+saying\s+my\s+goodbyes\b|\bmade\s+(?:my\s+)?peace\s+with\s+"
          r"(?:dying|death|leaving|everyone)\b",
-         "don't do not plan i'll will this it's tonight today won't burden problem been "
-         "started i'm am made", negatable=False,
+         "plan gone dead last won't burden problem goodbye peace", negatable=False,
          benign=_BENIGN_ABSENCE[:-3] + r"|notebook|journal|new\s+one|of\s+the\s+year|break|while"
          r"|spain|abroad|country|city|town)\b"),
-    _cue("plan_made", "self_risk",
+    # Plans, split by anchor word as above. All need the writer as the subject.
+    _cue("plan_how", "self_risk",
          r"\bhow\s+(?:i'd|id|i\s+would|i'll|i\s+will|i\s+could)\s+do\s+it\b(?!\s+(?:differently"
          r"|better|again|right|properly|next|without|if|for)\b)"
          r"|\bhow\s+to\s+do\s+it\s+(?:painlessly|quickly|without\s+pain)"
-         r"|\bpainless(?:ly)?\s+(?:way|ways|death|method)|\b(?:die|end\s+it)\s+painlessly"
-         r"|\b(?:best|easiest|quickest)\s+way\s+to\s+(?:die|go|do\s+it)\b"
-         r"|\b(?:ways?|methods?|how)\s+to\s+die\b"
+         r"|\bhow\s+(?:i'm|i\s+am)\s+going\s+to\s+do\s+it\b(?!\s+(?:differently|better|again"
+         r"|right|properly|next|without|if|for)\b)"
          r"|\b(?:looking\s+(?:at|up|into)|look(?:ed)?\s+up|research\w*|googl\w*|search\w*)\s+"
-         r"(?:for\s+)?(?:ways|methods|how)\s+to\s+(?:do\s+it|end\s+it)\b"
-         r"|\b(?:picked|chosen|chose|set|decided\s+on|settled\s+on)\s+(?:a|the)\s+"
+         r"(?:for\s+)?(?:ways|methods|how)\s+to\s+(?:do\s+it|end\s+it)\b",
+         "how ways methods", **_PLAN),
+    _cue("plan_method", "self_risk",
+         r"\bpainless(?:ly)?\s+(?:way|ways|death|method)|\b(?:die|end\s+it)\s+painlessly"
+         r"|\b(?:best|easiest|quickest)\s+way\s+to\s+(?:die|go|do\s+it)\b"
+         r"|\b(?:ways?|methods?|how)\s+to\s+die\b|\b(?:ready|prepared)\s+to\s+die\b"
+         r"|\bgo(?:ing)?\s+(?:to\s+)?(?:go\s+)?through\s+with\s+it\b"
+         r"|\bready\s+to\s+(?:jump|go\s+through|do\s+it|end\s+it)\b(?!\s+(?:in|into|on|at|for"
+         r"|up|over|ship|start|through|back|right)\b)",
+         "painless best easiest quickest die through ready", **_PLAN),
+    _cue("plan_date", "self_risk",
+         r"\b(?:picked|chosen|chose|set|decided\s+on|settled\s+on)\s+(?:a|the)\s+"
          r"(?:date|day|place|spot|method)\b(?!\s+(?:for|to|of|with|and)\b)"
-         r"|\b(?:made|finished|finali[sz]ed)\s+my\s+plan\b(?!\s+(?:for|to|with|about)\b)"
-         r"|\b(?:have|had|made)\s+a\s+plan\s+to\s+(?:die|kill|end)"
          r"|\bdo\s+it\s+(?:\w+\s+){0,3}?when\s+(?:the\s+house\s+is\s+empty|no\s?one(?:'s|\s+is)"
          r"\s+(?:home|around)|nobody(?:'s|\s+is)\s+(?:home|around)|every\s?(?:one|body)"
-         r"(?:'s|\s+is)\s+(?:asleep|out|away|gone))|\b(?:ready|prepared)\s+to\s+die\b"
-         r"|\bgo(?:ing)?\s+(?:to\s+)?(?:go\s+)?through\s+with\s+it\b"
-         r"|\b(?:decided|know|worked\s+out|figured\s+out)\s+(?:exactly\s+)?(?:how|where|when)\s+"
-         r"(?:i'm\s+going\s+to|i'd|i\s+would|i'll|i\s+will|to)\s+(?:do\s+it|make\s+(?:that|it)"
-         r"\s+happen|end\s+it)\b(?!\s+(?:differently|better|again|right|properly|next|without|if"
-         r"|for)\b)|\bhow\s+(?:i'm|i\s+am)\s+going\s+to\s+do\s+it\b(?!\s+(?:differently|better"
-         r"|again|right|properly|next|without|if|for)\b)"
-         r"|\b(?:have|got)\s+the\s+means\b(?!\s+to\s+(?!do\s+it|end\s+it|die|kill)\w)|\b(?:made|make|making)\s+an\s+attempt\b(?!\s+(?:at|to)\b)"
-         r"|\bready\s+to\s+(?:jump|go\s+through|do\s+it|end\s+it)\b(?!\s+(?:in|into|on|at|for|up"
-         r"|over|ship|start|through|back|right)\b)|\bplan\w*\s+(?:my\s+)?(?:own\s+)?"
-         r"(?:death|exit|way\s+out)\b|\bresearch(?:ing|ed)\s+(?:suicide\s+)?methods\b"
-         r"(?!\s+(?:for|of|in)\b)|\bknow\s+(?:exactly\s+)?(?:which|what)\s+(?:bridge|building|pills"
-         r"|tablets|method|spot|tree|cliff|car\s+park)\b(?!\s+(?:to|is|has|goes|we|i'd\s+like)\b)|\b(?:scop\w*|scout\w*|check\w*)\s+"
-         r"out\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:bridge|car\s+park|multi-storey|roof|cliff|building"
-         r"|tracks|ledge)\b|\bcount\w*\s+(?:out\s+)?(?:the|my|all\s+(?:the|my))\s+(?:\w+\s+)?"
-         r"@PILLS@|\b@PILLS@\s+(?:are|is)\s+(?:ready|counted|lined\s+up|all\s+out)\b"
+         r"(?:'s|\s+is)\s+(?:asleep|out|away|gone))",
+         "picked chosen chose set decided settled empty home around everyone everybody",
+         **_PLAN),
+    _cue("plan_made", "self_risk",
+         r"\b(?:made|finished|finali[sz]ed)\s+my\s+plan\b(?!\s+(?:for|to|with|about)\b)"
+         r"|\b(?:have|had|made)\s+a\s+plan\s+to\s+(?:die|kill|end)|\bplan\w*\s+(?:my\s+)?"
+         r"(?:own\s+)?(?:death|exit|way\s+out)\b"
          r"|\b(?:got|have)\s+it\s+(?:all\s+)?planned\b(?!\s+(?:out\s+)?(?:for|with|the)\b)"
          r"|\bplanned\s+it\s+(?:all\s+)?out\b(?!\s+(?:for|with)\b)",
-         "how painless die best easiest quickest ways way methods method looking look research "
-         "googl search picked chosen chose set decided settled made finished finali have had do "
-         "ready prepared go going know worked figured got means make making plan research scop "
-         "scout check count pills tablets meds medication painkillers planned won't",
-         subject="require_self",
-         benign=r"\b(?:party|wedding|trip|holiday|birthday|weekend|day\s+out|schedule|cake"
-                r"|menu|dinner|presentation|speech|organi[sz]er|dosette|prescription|christmas\s+"
-                r"(?:party|dinner|shopping))\b"),
+         "plan planned", **_PLAN),
+    _cue("plan_means", "self_risk",
+         r"\b(?:decided|know|worked\s+out|figured\s+out)\s+(?:exactly\s+)?(?:how|where|when)\s+"
+         r"(?:i'm\s+going\s+to|i'd|i\s+would|i'll|i\s+will|to)\s+(?:do\s+it|make\s+(?:that|it)"
+         r"\s+happen|end\s+it)\b(?!\s+(?:differently|better|again|right|properly|next|without|if"
+         r"|for)\b)|\b(?:have|got)\s+the\s+means\b(?!\s+to\s+(?!do\s+it|end\s+it|die|kill)\w)"
+         r"|\b(?:made|make|making)\s+an\s+attempt\b(?!\s+(?:at|to)\b)"
+         r"|\bresearch(?:ing|ed)\s+(?:suicide\s+)?methods\b(?!\s+(?:for|of|in)\b)"
+         r"|\bknow\s+(?:exactly\s+)?(?:which|what)\s+(?:bridge|building|pills|tablets|method|spot"
+         r"|tree|cliff|car\s+park)\b(?!\s+(?:to|is|has|goes|we|i'd\s+like)\b)"
+         r"|\b(?:scop\w*|scout\w*|check\w*)\s+out\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:bridge"
+         r"|car\s+park|multi-storey|roof|cliff|building|tracks|ledge)\b"
+         r"|\bcount\w*\s+(?:out\s+)?(?:the|my|all\s+(?:the|my))\s+(?:\w+\s+)?@PILLS@"
+         r"|\b@PILLS@\s+(?:are|is)\s+(?:ready|counted|lined\s+up|all\s+out)\b",
+         "decided know worked figured means attempt research scop scout check count "
+         + _PILL_WORDS, **_PLAN),
     _cue("plans_to_die", "self_risk",
          r"\b(?:die|dead|suicide|kill\s+myself|end\s+it)\b[^.!?]{0,40}?\b(?:making|made|make"
          r"|have|got)\s+(?:a\s+|my\s+)?plans?\b|\bplans?\s+to\s+(?:die|kill\s+myself"
-         r"|end\s+(?:it|my\s+life))", "die dead suicide kill end plan plans"),
+         r"|end\s+(?:it|my\s+life))", "plan"),
     _cue("method_musing", "self_risk",
          r"\bhow\s+easy\s+it\s+(?:would|'d)\s+be\s+to\s+(?:just\s+)?(?:die|end\s+it|slip\s+(?:away"
          r"|under)|not\s+wake|drown|jump|crash|step|take\s+(?:them|the\s+pills|all|everything))\b"
          r"|\b(?:until|till|til)\s+(?:i|it|they|my\s+\w+)\s+(?:bleed|bled|bleeds|bruised?)\b"
          r"|\b(?:lethal|fatal)\s+(?:dose|doses|amount|overdose)\b",
-         "how until till til lethal fatal", topic_prone=True),
+         "easy bleed bled bruis lethal fatal", topic_prone=True),
     _cue("unsafe_with_self", "self_risk",
          r"\b(?:do@NT@|don't|dont)\s+feel\s+safe\s+(?:with|around|by)\s+@MYSELF@"
          r"|\bnot\s+safe\s+(?:with|from|around)\s+@MYSELF@|\b(?:don't|dont|do\s+not)\s+trust\s+"
@@ -391,7 +415,7 @@ SELF_RISK = (
          r"|'ll|may)\s+do\s+to\s+@MYSELF@|\b(?:can't|cannot|can\s+not|won't|not\s+sure\s+i\s+can"
          r"|don't\s+know\s+if\s+i\s+can)\s+(?:promise|guarantee|say|stay|keep|be)\s+(?:(?:that\s+)?"
          r"i(?:'ll|\s+will|\s+can)\s+(?:be|stay|keep\s+myself)\s+|@MYSELF@\s+)?safe\b",
-         "safe trust what", negatable=False, subject="self"),
+         "safe trust myself", negatable=False, subject="self"),
     _cue("not_safe_now", "self_risk",
          r"\b(?:i'm|im|i\s+am)\s+not\s+safe\s+(?:right\s+now|tonight|at\s+the\s+moment|today"
          r"|anymore)\b|\bengine\s+running\s+in\s+(?:the|a)\s+(?:closed\s+|locked\s+)?garage\b"
@@ -402,8 +426,9 @@ SELF_RISK = (
          r"[^.!?]{0,30}?\b(?:not|never)\s+(?:come|coming)\s+back\b"
          r"|\b(?:train|tracks|bridge|pills|tablets|rope|gun|knife|blade|razor|ledge|roof|balcony)\b"
          r"[^.!?]{0,60}?\b(?:think\w*|thought)\s+about\s+(?:doing|going\s+through\s+with)\s+it\b",
-         "i'm im am engine hose exhaust carbon until train tracks bridge pills tablets rope gun "
-         "knife blade razor ledge roof balcony walk swim", negatable=False, topic_prone=True),
+         "safe engine hose exhaust carbon wake train tracks bridge pills tablets rope gun "
+         "knife blade razor ledge roof balcony sea ocean river lake water",
+         negatable=False, topic_prone=True),
 )
 
 # --- passive ideation and hopelessness about living -----------------------------------------
@@ -423,11 +448,11 @@ PASSIVE = (
          r"\s+(?:hit|run\s+over|killed)\s+by\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn't\s+exist"
          r"|wasn't\s+here|disappeared|died|was\s+gone)\b|" + _W + r"(?:it\s+would\s+all"
          r"|everything\s+would|it\s+all\s+would)\s+(?:end|stop)",
-         "wish hop pray what", negatable=False),
+         "wish hop pray exist died disappear gone here", negatable=False),
     _cue("want_to_die", "passive",
          r"\b(?:want(?:s|ed|ing)?|wanna)\s+(?:to\s+)?(?:just\s+)?(?:die|be\s+dead)\b(?!\s+(?:of"
          r"|from|laughing|for|on\s+the|happy|old)\b)|\b(?:hope|hoping|hoped|pray\w*)\s+(?:that\s+)?"
-         r"i\s+(?:\w+\s+){0,3}?(?:die|don't\s+make\s+it)\b", "want wanna hope hoping hoped pray"),
+         r"i\s+(?:\w+\s+){0,3}?(?:die|don't\s+make\s+it)\b", "die dead make"),
     _cue("indifferent_to_dying", "passive",
          r"\b(?:wouldn't|would\s+not|don't|do\s+not)\s+mind\s+(?:if\s+i|dying|being\s+dead)"
          r"|\b(?:don't|do\s+not|dont|doesn't|doesnt|does\s+not)\s+care\s+(?:if|whether)\s+i\s+"
@@ -437,7 +462,7 @@ PASSIVE = (
          r"|wouldn't|not|wont|dont)\s+(?:to\s+)?wake\s+up\b|\b(?:easier|better)\s+if\s+i\s+"
          r"(?:just\s+)?(?:didn't|did\s+not|don't|never|wouldn't)\s+wake\s+up\b"
          r"|\bsleep\s+(?:forever|and\s+never\s+wake)\b",
-         "hop wish pray want easier better sleep", negatable=False),
+         "wake sleep", negatable=False),
     _cue("better_off_without_me", "passive",
          r"\bbetter\s+off\s+(?:dead|gone|without\s+me)\b|\b(?:be|are|is)\s+(?:so\s+much\s+"
          r"|much\s+|a\s+lot\s+)?(?:better|happier|easier|fine|lighter)(?:\s+off)?\s+(?:without\s+me"
@@ -459,7 +484,7 @@ PASSIVE = (
          r"|ever\s+)?(?:miss\s+me|notice\s+(?:if|that|when)\s+i|care\s+if\s+i)|\bwhen\s+i'm\s+gone\b"
          r"|\bmy\s+(?:own\s+)?funeral\b|\b(?:just|only)\s+taking\s+up\s+space\b"
          r"|\b(?:pictur\w*|imagin\w*)\s+@MYSELF@\s+(?:dead|in\s+a\s+coffin)",
-         "burden gone disappear miss notice care funeral pictur imagin taking", negatable=False),
+         "burden gone disappear miss$ notice$ care$ funeral pictur imagin space", negatable=False),
     _cue("no_point_living", "passive",
          r"\b(?:no|the|any|what's\s+the|what\s+is\s+the|see\s+no)\s+point\s+(?:in\s+|of\s+|to\s+)?"
          r"(?:living|going\s+on|carrying\s+on|being\s+alive|being\s+here|existing|life"
@@ -473,7 +498,7 @@ PASSIVE = (
          r"|completely\s+|totally\s+)?(?:pointless|meaningless|worthless)\b"
          r"|\b(?:don't|dont|do\s+not|can't|cant|cannot)\s+(?:really\s+)?see\s+(?:a|any)\s+future\b"
          r"(?!\s+(?:with|in|at|for\s+(?:us|this|the))\b)|\bno\s+future\s+for\s+me\b",
-         "point reason liv life see future", negatable=False),
+         "point reason liv life future", negatable=False),
     _cue("cannot_go_on", "passive",
          r"\bcan(?:'t|not|t|\s+not)\s+go\s+on\b(?!\s+(?:the|a|an|my|holiday|vacation|trips?"
          r"|with\s+(?:the|my|our|work)|about|at|to|dates?)\b)|\bcan(?:'t|not|t|\s+not)\s+keep\s+"
@@ -500,13 +525,13 @@ PASSIVE = (
          r"|feels|looks)\s+(?:\w+\s+)?(?:peaceful|nice|good|appealing|easier|better|like\s+(?:a\s+)?"
          r"(?:relief|rest))\b|\bhate\s+(?:being\s+alive|existing"
          r"|my\s+existence|living\b(?!\s+(?:in|with|at|on|near|so|here|there|alone)\b))",
-         "alive liv life exist wake here around disappear want hate fight struggl try death "
-         "dying done being", negatable=False),
+         "alive life liv exist wake here around disappear stop end over death dying dead "
+         "everything", negatable=False),
     _cue("thinks_of_dying", "passive",
          r"\b(?:think\w*|thought)\s+(?:\w+\s+)?(?:about|of)\s+(?:dying|being\s+dead"
          r"|not\s+being\s+alive)\b|\b(?:think\w*|thought)\s+(?:\w+\s+)?(?:about|of)\s+death"
          r"(?:\s+\w+){0,2}?\s+(?:all\s+the\s+time|constantly|a\s+lot|every\s+day|so\s+much)\b",
-         "think thought"),
+         "dying dead alive death"),
     _cue("scared_of_myself", "passive",
          r"\b(?:scared|afraid|frightened|terrified|worried)\s+(?:of\s+)?what\s+i\s+(?:might|could"
          r"|will|'ll|may)\s+do\b", "scared afraid frightened terrified worried", negatable=False),
@@ -543,7 +568,7 @@ HARM_OTHER = (
          r"|blade)\s+for\s+(?:when|him|her|them)\b|\bshoot\w*\s+up\s+(?:the|a|my)\s+"
          r"(?:school|office|place|mall|work|class|college)\b|\bwant\w*\s+(?:him|her|them)\s+dead\b"
          r"|\bwatch\s+(?:him|her|them)\s+(?:suffer|die|bleed)\b",
-         "gun knife weapon rifle sick ill poison make shoot want watch sharpen"),
+         "gun knife weapon rifle sick ill poison suffer bleed shoot dead die sharpen"),
     _cue("could_kill", "maybe_harm",
          r"\bi\s+(?:could|might|can)\s+(?:\w+\s+)?(?:kill|murder|strangle|hurt|throttle|punch)\s+"
          r"@PERSON@", "kill murder strangle hurt throttle punch"),
@@ -555,7 +580,8 @@ THIRD_PARTY = (
     _cue("other_self_harm", "third_party",
          r"\b(?:kill\w*|hurt\w*|harm\w*|cut\w*|burn\w*|starv\w*|hang\w*|hung|shoot\w*|shot"
          r"|unalive\w*|overdos\w*)\s+@THEMSELF@\b|\b(?:end\w*|tak\w*|took)\s+@HIS@\s+(?:own\s+)?"
-         r"life\b|\bcutting\s+@HIS@\s+@BODY@", "him her them their life cutting",
+         r"life\b|\bcutting\s+@HIS@\s+@BODY@", "himself herself themselves themself "
+                                               "theirselves self selves life cutting",
          completed_check=True, accident_prone=True, topic_prone=True),
     _cue("goodbye_post", "third_party",
          r"\b(?:suicide|goodbye)\s+(?:notes?|letters?|messages?|posts?|videos?)\b",
@@ -577,10 +603,10 @@ HARMED = (
          r"|'s\s+going\s+to|\s+is\s+going\s+to)\s+(?:kill|hurt|hit)\s+me\b|\b(?:scared|afraid"
          r"|terrified|frightened)\s+(?:that\s+)?(?:he|she|they|my\s+\w+)(?:'ll|'d|\s+will|\s+would"
          r"|\s+is\s+going\s+to|'s\s+going\s+to|\s+might)\s+(?:\w+\s+)?(?:kill|hurt|hit)\s+(?:me"
-         r"|us)\b", "threaten said says told scared afraid terrified frightened he she they"),
+         r"|us)\b", "threaten kill hurt hit"),
     _cue("tracking_someone", "maybe_harm",
          r"\bknow\s+where\s+(?:he|she|they)\s+(?:lives?|works?|sleeps?)\b(?!\s+(?:so|and\s+I'll"
-         r"\s+(?:send|post)))", "know"),
+         r"\s+(?:send|post)))", "lives live works sleeps"),
 )
 
 HISTORY = (
@@ -630,17 +656,33 @@ TOPIC = _compile(
 # fmt: on
 
 _WORD = re.compile(r"[a-z][\w']*")
+# Every mask contains one of these stems; a sentence without them is not masked at all.
+MASK_STEMS = ("kill", "die", "dying", "died", "hang", "suicid", "self", "death", "dead")
 
 
 @lru_cache(maxsize=8192)
-def cues_for_word(word: str) -> tuple[Cue, ...]:
-    """The cues one lower-case word may start: those with a trigger stem the word begins."""
-    return tuple(cue for cue in CUES if any(word.startswith(t) for t in cue.triggers))
+def cues_for_word(word: str) -> frozenset[int]:
+    """Positions in CUES of the cues one lower-case word may start (a trigger stem begins it)."""
+    return frozenset(i for i, cue in enumerate(CUES) if any(_starts(word, t) for t in cue.triggers))
+
+
+def _starts(word: str, stem: str) -> bool:
+    # A stem ending in "$" must be the whole word: "notice$" wakes on "notice", not "noticed".
+    return word == stem[:-1] if stem.endswith("$") else word.startswith(stem)
+
+
+def needs_masking(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(stem in lowered for stem in MASK_STEMS)
 
 
 def candidate_cues(sentence: str) -> list[Cue]:
-    """The cues worth trying on a sentence, in table order; usually none at all."""
-    found: set[Cue] = set()
+    """The cues worth trying on a sentence, in table order; usually few or none.
+
+    Positions, not the cues themselves, go in the set: hashing a frozen dataclass hashes all
+    of its fields, which cost more than the regexes.
+    """
+    found: set[int] = set()
     for word in set(_WORD.findall(sentence.lower())):
-        found.update(cues_for_word(word))
-    return [cue for cue in CUES if cue in found] if found else []
+        found |= cues_for_word(word)
+    return [CUES[i] for i in sorted(found)]
