@@ -67,6 +67,7 @@ class DemoContext:
     starred: int = 0
     linked_entries: int = 0
     checkins: int = 0
+    entries: int = 0  # in the vault at the end, whichever step wrote them
     read: int = 0
     notes: list[str] = field(default_factory=list)  # what was left out, and why
     extras: dict[str, int] = field(default_factory=dict)  # counts from later steps
@@ -177,6 +178,7 @@ def add_checkins(ctx: DemoContext) -> None:
 
 def read_reflections(ctx: DemoContext) -> None:
     """Have the analyser read every entry not read on save (all of them, if saving doesn't)."""
+    from alliance.services.journal import list_entries
     from alliance.services.readings import reread_stale, stored_reading
 
     try:
@@ -184,7 +186,10 @@ def read_reflections(ctx: DemoContext) -> None:
     except Exception as error:  # as on save, a reading is a bonus: the demo stands without it
         log.exception("the demo's entries could not be read")
         ctx.notes.append(f"entries not read: the analyser failed ({type(error).__name__}: {error})")
-    ctx.read = sum(stored_reading(ctx.vault, entry_id) is not None for entry_id in ctx.entry_ids)
+    # Every entry, those written by later steps (ending reflections) included.
+    entries = list_entries(ctx.vault)
+    ctx.entries = len(entries)
+    ctx.read = sum(stored_reading(ctx.vault, entry.id) is not None for entry in entries)
 
 
 Step = Callable[[DemoContext], None]
@@ -229,7 +234,7 @@ def fill_demo(vault: Vault, *, now: datetime | None = None) -> DemoSummary:
         first_session=ctx.timeline.day(0),
         last_attended_session=ctx.timeline.day(LAST_ATTENDED_WEEK),
         sessions=dict(ctx.sessions),
-        entries=len(ctx.entry_ids),
+        entries=ctx.entries,
         starred=ctx.starred,
         linked_entries=ctx.linked_entries,
         measures=dict(ctx.measures),
