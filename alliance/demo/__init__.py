@@ -192,13 +192,21 @@ def read_reflections(ctx: DemoContext) -> None:
     ctx.read = sum(stored_reading(ctx.vault, entry.id) is not None for entry in entries)
 
 
+def add_goals_and_ending(ctx: DemoContext) -> None:
+    """Goals, feelings about ending, ending reflections and the agreed plan (ending_part.py)."""
+    from alliance.demo.ending_part import ending_step
+
+    ending_step(ctx)
+
+
 Step = Callable[[DemoContext], None]
-# Issue 6 adds its steps (goals, the ending plan) before read_reflections.
+# A new part of the demo is a new step; steps that write entries go before read_reflections.
 STEPS: tuple[Step, ...] = (
     add_sessions,
     add_measures,
     add_reflections,
     add_checkins,
+    add_goals_and_ending,
     read_reflections,
 )
 
