@@ -75,7 +75,7 @@ def _report(summary: DemoSummary, home: str) -> None:
     )
     typer.echo(f"  questionnaires: {measures}")
     for count_name, count in summary.extras.items():
-        typer.echo(f"  {count_name}: {count}")
+        typer.echo(f"  {count_name.replace('_', ' ')}: {count}")
     for note in summary.notes:
         typer.echo(f"  note: {note}")
     typer.echo("Look around: `alliance list`, `alliance session list`, `alliance measures`.")
