@@ -142,11 +142,10 @@ def _show_score(instrument: Instrument, result: Score) -> None:
     if result.missing:
         console.print(f"  skipped (prorated): {', '.join(result.missing)}")
     if result.safety:
-        console.print(
-            "[bold]You don't have to carry this alone.[/bold] If you might act on these "
-            "thoughts, contact your local emergency number or a crisis line now, and please "
-            "tell your therapist."
-        )
+        from alliance.safety import render_message, safety_item_message
+
+        console.print()
+        console.print(render_message(safety_item_message()), highlight=False, markup=False)
     if not instrument.validated:
         console.print(
             f"[dim]{instrument.short_name} is an Alliance scale, not a validated measure.[/dim]"

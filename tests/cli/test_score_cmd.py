@@ -61,7 +61,10 @@ def test_score_readable_view(app: typer.Typer) -> None:
 def test_score_readable_view_of_the_safety_item_offers_support(app: typer.Typer) -> None:
     result = runner.invoke(app, ["score", "phq9", "--answers", "0,0,0,0,0,0,0,0,2"])
     assert result.exit_code == 0
-    assert "You don't have to carry this alone" in result.stdout
+    assert "988" in result.stdout
+    assert "116 123" in result.stdout
+    assert "findahelpline.com" in result.stdout
+    assert "urgent" not in result.stdout.lower()
 
 
 def test_score_readable_view_marks_alliance_scales(app: typer.Typer) -> None:
