@@ -256,10 +256,9 @@ def fill_demo(vault: Vault, *, now: datetime | None = None) -> DemoSummary:
 
 def vault_exists(home: Path | None = None) -> bool:
     """Whether a vault is at `home` (default: ALLIANCE_HOME or the user data folder)."""
-    from alliance.store.paths import vault_home
-    from alliance.store.vault import vault_exists as exists
+    from alliance.services.vault import has_vault
 
-    return exists(home or vault_home())
+    return has_vault(home)
 
 
 def build_demo_vault(home: Path, passphrase: str) -> None:

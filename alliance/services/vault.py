@@ -22,6 +22,11 @@ PASSPHRASE_ENV = "ALLIANCE_PASSPHRASE"
 MAX_ATTEMPTS = 3
 
 
+def has_vault(home: Path | None = None) -> bool:
+    """Whether a vault is at `home` (default: ALLIANCE_HOME or the user data folder)."""
+    return vault_exists(home or vault_home())
+
+
 def init_vault(passphrase: str, home: Path | None = None) -> tuple[Vault, str]:
     """Create a vault; returns it with the recovery key to show once."""
     return create_vault(home or vault_home(), passphrase)
