@@ -4,9 +4,10 @@ The ER-8 (shared/spec/alliance-scales.md) is Alliance's own scale, not a validat
 items answered "not yet" (0) are shown as what is left to do, each with its suggestion. Beside
 it, five indicators, each with the data behind it:
 
-- below the clinical cut-off for several weeks: on every measure with a clinical cut-off (PHQ-9
-  caseness 10, GAD-7 8), the latest scores form a run below it that spans at least 6 weeks with
-  at least 2 scores, and the latest score is recent (within 5 weeks);
+- out of the clinical range for several weeks: on every measure with a clinical cut-off (PHQ-9
+  caseness 10, GAD-7 8, WHO-5 50), the latest scores form a run out of the clinical range (below
+  the PHQ-9 and GAD-7 cut-offs, above WHO-5's) that spans at least 6 weeks with at least 2
+  scores, and the latest score is recent (within 5 weeks);
 - no reliable deterioration: the latest score against the first (intake), as the alerts judge
   it, and against the best score so far (a relapse from a good stretch matters for an ending
   even when the score is still better than at the start), with each instrument's norms;
@@ -171,7 +172,8 @@ def below_cutoff_indicator(
             enough = weeks >= min_weeks and len(run) >= MIN_STABLE_SCORES
             status = "yes" if enough else "not_now"
             sentences.append(
-                f"{name}: below the cut-off for {weeks:.0f} weeks ({len(run)} scores in a row)"
+                f"{name}: {_healthy_side(cutoff)} the cut-off of {plain_number(cutoff.value)} "
+                f"for {weeks:.0f} weeks ({len(run)} scores in a row)"
             )
         statuses.append(status)
         details.append(
@@ -189,7 +191,7 @@ def below_cutoff_indicator(
         )
     return Indicator(
         "below_cutoff",
-        f"Measures below the clinical cut-off for {min_weeks} weeks or more",
+        f"Measures out of the clinical range for {min_weeks} weeks or more",
         _combined(statuses),
         _sentence(sentences, "No scores yet on a measure with a clinical cut-off (PHQ-9, GAD-7)"),
         {"min_weeks": min_weeks, "instruments": details},
@@ -378,6 +380,11 @@ def _trailing_run(
             break
         run.insert(0, point)
     return run
+
+
+def _healthy_side(cutoff: Cutoff) -> str:
+    """Where scores out of the clinical range lie: below PHQ-9's 10, above WHO-5's 50."""
+    return "below" if cutoff.direction == "at_or_above" else "above"
 
 
 def _cutoff_words(cutoff: Cutoff) -> str:

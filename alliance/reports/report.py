@@ -121,7 +121,7 @@ def _followup_days(data: ReportData) -> list[date]:
 def build_charts(data: ReportData) -> ChartGroups:
     from alliance.reports.charts import chart_id_for, measure_chart
     from alliance.reports.charts import series_from_history as series
-    from alliance.reports.report_charts import feelings_chart, gas_chart
+    from alliance.reports.report_charts import gas_chart
 
     measures: list[Chart] = []
     feedback: list[Chart] = []
@@ -139,12 +139,19 @@ def build_charts(data: ReportData) -> ChartGroups:
         if (found := _journal_chart(data.weeks, kind, count, what)) is not None
     ]
     goals = [gas_chart(data.gas, chart_id_for("goals", "gas"))] if data.gas else []
-    ending = [] if (themes := _ending_themes_chart(data.feelings)) is None else [themes]
-    if any(w.ratings for w in data.feelings):
-        ending.append(feelings_chart(data.feelings, chart_id_for("ending", "rating")))
-    return ChartGroups(
-        tuple(measures), tuple(feedback), tuple(journal), tuple(goals), tuple(ending)
-    )
+    ending = ending_charts(data.feelings)
+    return ChartGroups(tuple(measures), tuple(feedback), tuple(journal), tuple(goals), ending)
+
+
+def ending_charts(feelings: tuple[FeelingWeek, ...]) -> tuple[Chart, ...]:
+    """Fear of ending and readiness in the journal per week, and the 0-10 rating."""
+    from alliance.reports.charts import chart_id_for
+    from alliance.reports.report_charts import feelings_chart
+
+    charts = [] if (themes := _ending_themes_chart(feelings)) is None else [themes]
+    if any(week.ratings for week in feelings):
+        charts.append(feelings_chart(feelings, chart_id_for("ending", "rating")))
+    return tuple(charts)
 
 
 def _ending_themes_chart(feelings: tuple[FeelingWeek, ...]) -> Chart | None:

@@ -189,7 +189,14 @@ def test_below_cutoff_needs_six_weeks_on_every_measure() -> None:
     assert only_phq.data["instruments"][0]["weeks_below"] == 6.0  # type: ignore[index]
     both = below_cutoff_indicator([phq, gad], today)
     assert both.status == "not_now"
-    assert "GAD-7: below the cut-off for 2 weeks (2 scores in a row)" in both.summary
+    assert "GAD-7: below the cut-off of 8 for 2 weeks (2 scores in a row)" in both.summary
+
+
+def test_who5_is_out_of_the_clinical_range_above_its_cut_off() -> None:
+    today = (T0 + timedelta(weeks=10)).date()
+    who5 = below_cutoff_indicator([series("who5", [(0, 40), (2, 60), (10, 72)])], today)
+    assert who5.status == "yes"
+    assert "WHO-5: above the cut-off of 50 for 8 weeks" in who5.summary
 
 
 def test_below_cutoff_is_not_now_when_the_latest_is_in_the_clinical_range() -> None:

@@ -168,3 +168,13 @@ def build_small_therapy(vault: Vault, today: date | None = None) -> SmallTherapy
         now=start + timedelta(weeks=11, hours=2),
     )
     return therapy
+
+
+def fill_demo_with_ending(vault: Vault) -> None:
+    """The demo (issue 5) with its goals and ending; adds them if the demo does not yet."""
+    import alliance.demo as demo
+    from alliance.demo.ending_part import add_goals_and_ending
+
+    demo.fill_demo(vault)
+    if vault.raw().execute("SELECT count(*) FROM goals").fetchone()[0] == 0:
+        add_goals_and_ending(vault, today=datetime.now().astimezone().date())

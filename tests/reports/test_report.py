@@ -29,6 +29,7 @@ from tests.reports.builders import (
     READY_SENTENCE,
     SmallTherapy,
     build_small_therapy,
+    fill_demo_with_ending,
 )
 
 PAGES = REPO / "artifacts" / "report-pages"
@@ -150,18 +151,8 @@ def test_the_pdf_holds_only_the_selected_entry_on_the_right_paper(
 
 @pytest.mark.slow
 def test_the_demo_vault_report_as_pdf_pages(vault: Vault, tmp_path: Path) -> None:
-    demo = pytest.importorskip("alliance.demo", reason="the demo (issue 5) is not installed")
-    from alliance.demo.ending_part import ending_step
-
-    steps = demo.STEPS
-    if ending_step not in steps:  # until the demo runs the ending step itself
-        steps = (*steps[:-1], ending_step, steps[-1])
-    original = demo.STEPS
-    demo.STEPS = steps
-    try:
-        demo.fill_demo(vault)
-    finally:
-        demo.STEPS = original
+    pytest.importorskip("alliance.demo", reason="the demo (issue 5) is not installed")
+    fill_demo_with_ending(vault)
     latest_reflection = (
         vault.raw()
         .execute("SELECT id FROM entries WHERE title = 'What I take with me'")
