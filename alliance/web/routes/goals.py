@@ -79,7 +79,7 @@ def _goal_page(request: Request, data: dict[str, Any], **extra: Any) -> Response
     context = {"error": None, "link_error": None, "typed": {}, "level_names": LEVEL_NAMES,
                "level_label": level_label, **data, **extra}  # fmt: skip
     failed = extra.get("error") or extra.get("link_error")
-    return render(request, "goal.html", status=400 if failed else 200, **context)
+    return render(request, "goals_detail.html", status=400 if failed else 200, **context)
 
 
 @router.get("/goals")
