@@ -118,7 +118,7 @@ def speed(repeats: int = 7) -> dict[str, float]:
     }
 
 
-def train_model(regularisation: float = 10.0, threshold: float = 0.55) -> Path:
+def train_model(regularisation: float = 10.0, threshold: float = 0.6) -> Path:
     """Fit the word model on the train split only and write it into the package."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer

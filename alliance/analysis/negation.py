@@ -151,10 +151,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_HELPER_NOUNS = _words(
-    "therapist therapists counsellor counselor psychologist psychotherapist psychiatrist psych "
-    "shrink analyst clinician psychoanalyst"
-)
+_HELPER_NOUNS = _words("therapist therapists counsellor counselor psychologist psychotherapist")
+_HELPER_NOUNS |= _words("psychiatrist psych shrink analyst clinician psychoanalyst")
 _OTHER_NOUNS = _words(
     "friend friends bff bestie sister brother sibling mum mom mother dad father parent parents "
     "partner husband wife boyfriend girlfriend bf gf ex fiance fiancee boss manager colleague "
@@ -171,9 +169,7 @@ _TITLES = _words("dr doc mr mrs ms mx")
 _SELF_SUBJECT = _words("i i'm i've i'd i'll im ive")
 _WE = _words("we we're we've we'd we'll")
 _SELF_OBJECT = _words("me myself")
-_PRONOUN_SUBJECT = _words(
-    "she he they she's he's they're she'd he'd they'd she'll he'll they'll they've"
-)
+_PRONOUN_SUBJECT = _words("she he they she's he's they're she'd he'd they'd she'll he'll they'll")
 _PRONOUN_OBJECT = _words("him her them herself himself themselves")
 _INDEFINITE = _words("everyone everybody nobody someone somebody anyone anybody")
 _BARE_OTHERS = _words("mum mom dad gp")
@@ -188,12 +184,17 @@ _OBJECT_MARKERS = _words(
     "told tell tells telling asked ask asking showed show thanked thank thanking gave give "
     "let made make helped help saw see seeing met meet texted emailed called call hugged "
     "missed miss trust trusted love loved hate hated need needed found find lost leaving "
-    "left visit visited hurt remind reminded and"
+    "left visit visited hurt remind reminded"
 )
 _PERSON_WORDS = frozenset().union(
     _DETERMINERS, _TITLES, _INDEFINITE, _SELF_SUBJECT, _WE, _SELF_OBJECT, _PRONOUN_SUBJECT
 ) | (_PRONOUN_OBJECT | _BARE_OTHERS | _words("no both"))
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*")
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|from|near|across|around|visit|visiting|visited)|\b(?:move|moving|moved|go|going|"
+    r"went|fly|flying|flew|travel\w*|trip|holiday|drive|drove|driving|back)\s+to)$",
+    re.IGNORECASE,
+)
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
 # A capitalised first word is a name only when a verb follows ("Maria told me"), otherwise it
 # is usually just a capitalised sentence opener ("Honestly", "Session").
@@ -222,13 +223,8 @@ def _strip_possessive(word: str) -> str:
 
 
 class Attribution:
-    """The people mentioned in one text, in order, with pronouns resolved.
-
-    He/she/they/him/her resolve to the most recent person who is neither the writer nor
-    "we"; with nobody mentioned yet they default to the therapist, because reflections are
-    about therapy. Names default to the therapist too unless introduced as someone else ("my
-    friend Dana"). The text is walked word by word with set lookups (fast).
-    """
+    """The people mentioned in one text, in order, with pronouns resolved. With nobody named
+    yet, pronouns and names mean the therapist: reflections are about therapy."""
 
     def __init__(self, text: str) -> None:
         self.mentions: list[Mention] = []
@@ -236,25 +232,28 @@ class Attribution:
         self._tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         self._names: dict[str, Person] = {}
         # A subject pronoun refers back to the last third person who was a subject ("what
-        # Anna said about my mum. She went quiet": Anna); an object pronoun to anyone.
-        last_subject: Person = "therapist"
-        last_any: Person = "therapist"
+        # Anna said about my mum. She went quiet": Anna); an object pronoun to anyone; "we"
+        # right after someone else is named means the writer and them, not the therapist.
+        self._last_subject: Person | None = None  # until a third person has been a subject
+        self._last_any: Person = "therapist"
+        self._other_until = -1  # "we" up to here means the writer and a third party
         index = 0
         while index < len(self._tokens):
             word = self._tokens[index][2]
             if word.lower() not in _PERSON_WORDS and not word[0].isupper():
                 index += 1  # the common case, decided with one lookup
                 continue
-            found = self._mention_at(index, last_subject, last_any)
+            found = self._mention_at(index)
             if found is None:
                 index += 1
                 continue
             mention, next_index, indefinite = found
             # Indefinites ("anyone") are never what a later he/she refers to.
             if mention.person in ("therapist", "other") and not indefinite:
-                last_any = mention.person
+                self._last_any = mention.person
                 if mention.is_subject:
-                    last_subject = mention.person
+                    self._last_subject = mention.person
+                self._other_until = mention.end + 120 if mention.person == "other" else -1
             self.mentions.append(mention)
             index = next_index
         self._starts = [m.start for m in self.mentions]
@@ -284,9 +283,7 @@ class Attribution:
                 return following
         return index
 
-    def _mention_at(
-        self, index: int, last_subject: Person, last_any: Person
-    ) -> tuple[Mention, int, bool] | None:
+    def _mention_at(self, index: int) -> tuple[Mention, int, bool] | None:
         word = self._tokens[index][2]
         low = word.lower()
         if low in _DETERMINERS:
@@ -300,13 +297,20 @@ class Attribution:
             return self._span(index, end, "other", self._is_subject(index)), end + 1, True
         if low == "both" and self._lower(index + 1) == "of" and self._lower(index + 2) == "us":
             return self._span(index, index + 2, "self", True), index + 3, False
-        if low in _SELF_SUBJECT or low in _WE:
+        if low in ("i", "me") and self._lower(index + 1) == "and":
+            pair = self._noun_phrase(index + 2)  # "me and my sister": the pair, as in
+            if pair is not None and pair[0].person == "other":  # "my sister and I"
+                return self._span(index, pair[1] - 1, "other", True), pair[1], False
+        if low in _WE:
+            we: Person = "other" if self._tokens[index][0] <= self._other_until else "self"
+            return self._span(index, index, we, True), index + 1, False
+        if low in _SELF_SUBJECT:
             return self._span(index, index, "self", True), index + 1, False
         if low in _SELF_OBJECT:
             return self._span(index, index, "self", False), index + 1, False
         if low in _PRONOUN_SUBJECT or low in _PRONOUN_OBJECT:
             subject = low in _PRONOUN_SUBJECT
-            person = last_subject if subject else last_any
+            person = (self._last_subject or self._last_any) if subject else self._last_any
             mention = Mention(self._tokens[index][0], self._tokens[index][1], person, subject, True)
             return mention, index + 1, False
         if low in _BARE_OTHERS:
@@ -351,15 +355,9 @@ class Attribution:
         name = _strip_possessive(self._tokens[following][2])
         if gap.strip(". ") or not _NAME_SHAPE.fullmatch(name):
             return None
-        last = following
-        if (
-            last + 1 < len(self._tokens)
-            and self._joined(last, last + 1)
-            and _NAME_SHAPE.fullmatch(self._tokens[last + 1][2])
-        ):
-            last += 1
-        self._names[name] = "therapist"
-        return self._span(index, last, "therapist", self._is_subject(index)), last + 1, False
+        self._names[name] = "therapist"  # a second name ("Dr. Amara Okafor") follows as a name
+        mention = self._span(index, following, "therapist", self._is_subject(index))
+        return mention, following + 1, False
 
     def _name(self, index: int) -> tuple[Mention, int, bool] | None:
         start, end, word = self._tokens[index]
@@ -367,6 +365,8 @@ class Attribution:
         at_sentence_start = not before or before[-1] in '.!?\n"'
         if word not in self._names and at_sentence_start and not _NAME_VERB.match(self._text, end):
             return None
+        if word not in self._names and _PLACE_BEFORE.search(before):
+            return None  # "moving to Australia", "back from Leeds": a place, not a person
         person = self._names.get(word, "therapist")
         return self._span(index, index, person, self._is_subject(index)), index + 1, False
 
@@ -392,8 +392,9 @@ class Attribution:
                 return mention.person
         return "none"
 
-    def pronouns_within(self, start: int, end: int) -> set[Person]:
-        """Who the he/she/they/him/her/them inside [start, end) refer to."""
-        lo = bisect_right(self._starts, start - 1)
-        hi = bisect_right(self._starts, end - 1)
-        return {m.person for m in self.mentions[lo:hi] if m.is_pronoun}
+    def people_within(self, start: int, end: int, pronouns_only: bool = False) -> set[Person]:
+        """Who is mentioned inside [start, end) (only by he/she/him/her... if asked)."""
+        found = self.mentions[
+            bisect_right(self._starts, start - 1) : bisect_right(self._starts, end - 1)
+        ]
+        return {m.person for m in found if m.is_pronoun or not pronouns_only}

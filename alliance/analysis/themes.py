@@ -50,39 +50,22 @@ class ThemeInfo:
     description: str
 
 
+_T = ThemeInfo
 THEMES: tuple[ThemeInfo, ...] = (
-    ThemeInfo(
-        "bond", "Trust and closeness", "Trust, safety, warmth or closeness with the therapist."
-    ),
-    ThemeInfo(
-        "valued", "Feeling valued", "Mattering to the therapist as a person; being cared about."
-    ),
-    ThemeInfo("heard", "Being heard", "Being listened to, understood, validated, taken seriously."),
-    ThemeInfo("mutuality", "Mutuality", "Reciprocity and equality; both sides moved or learning."),
-    ThemeInfo("gratitude", "Gratitude", "Thankfulness toward the therapist or the therapy."),
-    ThemeInfo(
-        "ending_fear", "Fear of ending", "Fear, dread, grief or sadness about therapy ending."
-    ),
-    ThemeInfo(
-        "ending_ready", "Readiness to end", "Feeling ready or at peace about ending; planning it."
-    ),
-    ThemeInfo(
-        "rupture", "Rupture", "Tension or a break: misunderstood, judged, angry, withdrawing."
-    ),
-    ThemeInfo("repair", "Repair", "A rupture named, talked through and mended; reconnection."),
-    ThemeInfo(
-        "dependence", "Dependence", "Over-reliance on the therapist; not coping without them."
-    ),
-    ThemeInfo("progress", "Progress and insight", "Change, insight, new skills, feeling better."),
-    ThemeInfo(
-        "opening_up", "Opening up", "Crying or vulnerability in session; telling the untold."
-    ),
-    ThemeInfo(
-        "disclosure", "Therapist self-disclosure", "The therapist sharing something personal."
-    ),
-    ThemeInfo(
-        "stuck", "Feeling stuck", "Sessions not helping, going in circles, doubting therapy."
-    ),
+    _T("bond", "Trust and closeness", "Trust, safety, warmth or closeness with the therapist."),
+    _T("valued", "Feeling valued", "Mattering to the therapist as a person; being cared about."),
+    _T("heard", "Being heard", "Being listened to, understood, validated, taken seriously."),
+    _T("mutuality", "Mutuality", "Reciprocity and equality; both sides moved or learning."),
+    _T("gratitude", "Gratitude", "Thankfulness toward the therapist or the therapy."),
+    _T("ending_fear", "Fear of ending", "Fear, dread, grief or sadness about therapy ending."),
+    _T("ending_ready", "Readiness to end", "Feeling ready or at peace about ending; planning it."),
+    _T("rupture", "Rupture", "Tension or a break: misunderstood, judged, angry, withdrawing."),
+    _T("repair", "Repair", "A rupture named, talked through and mended; reconnection."),
+    _T("dependence", "Dependence", "Over-reliance on the therapist; not coping without them."),
+    _T("progress", "Progress and insight", "Change, insight, new skills, feeling better."),
+    _T("opening_up", "Opening up", "Crying or vulnerability in session; telling the untold."),
+    _T("disclosure", "Therapist self-disclosure", "The therapist sharing something personal."),
+    _T("stuck", "Feeling stuck", "Sessions not helping, going in circles, doubting therapy."),
 )
 THEME_IDS: tuple[str, ...] = tuple(info.id for info in THEMES)
 THRESHOLD = 0.5
@@ -182,6 +165,7 @@ class _Reading:
         self.every_sentence = (1 << len(sentences)) - 1
         self._contexts: dict[str, set[int]] = {}
         self.vetoed: set[tuple[str, int]] = set()
+        self.repaired = False
 
     def matches(
         self, regex: re.Pattern[str], keys: frozenset[str] | None
@@ -241,7 +225,7 @@ class _Reading:
                 return False
         # A pronoun inside the cue that means a third party ("trust him", him = my brother)
         # disqualifies it.
-        inside = self.people.pronouns_within(match.start(), match.end())
+        inside = self.people.people_within(match.start(), match.end(), pronouns_only=True)
         return not ("other" in inside and "therapist" not in inside)
 
     def judge(self, cue: Cue, match: re.Match[str], index: int) -> str | None:
@@ -354,13 +338,19 @@ def _with_word_model(
 
 
 def _model_evidence_ok(reading: _Reading, theme: str, index: int) -> bool:
-    """Checks the lexicon would make on the word model's best sentence: it must be about the
-    writer or the therapist, not a third party ("my boyfriend feels safe with his
-    therapist"); ending themes need talk of therapy ending nearby."""
+    """Checks the lexicon would make on the word model's best sentence: it is about the
+    writer or the therapist, not only third parties ("I trust my husband", "my boyfriend
+    feels safe with his therapist"); the lexicon did not judge the theme negated or someone
+    else's there; ending themes need talk of therapy ending nearby; a passage the lexicon
+    reads as a repair gets no rupture from the model (its tension is the mended one)."""
     sentence = reading.sentences[index]
-    if (theme, index) in reading.vetoed:
+    if (theme, index) in reading.vetoed or (theme == "rupture" and reading.repaired):
         return False
-    if reading.people.first_subject(sentence.start, sentence.end) == "other":
+    people = reading.people
+    if people.first_subject(sentence.start, sentence.end) == "other":
+        return False
+    named = people.people_within(sentence.start, sentence.end)
+    if "other" in named and "therapist" not in named:
         return False
     if theme.startswith("ending"):
         found = reading.context_mask("ending")
@@ -373,6 +363,7 @@ def _drop_mended_ruptures(reading: _Reading, evidence: dict[str, list[tuple[floa
     # talked it through."): tension before the repair, or right next to it, is the mended
     # one and is not a rupture of its own. Tension after it is new and still counts.
     repaired = [index for _, index in evidence.get("repair", [])]
+    reading.repaired = bool(repaired)
     if not repaired or "rupture" not in evidence:
         return
     last = max(repaired) + 1

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alliance.analysis.negation import Attribution, normalize_quotes, polarity
 from alliance.analysis.reading import ThemeHit
@@ -150,6 +152,51 @@ def test_evidence_spans_point_into_the_original_text() -> None:
             assert span in sentences
     cried = next(hit for hit in hits if hit.theme == "opening_up")
     assert any("cried" in span.text for span in cried.evidence)
+
+
+_PIECES = st.sampled_from(
+    [
+        "I",
+        "she",
+        "he",
+        "my friend",
+        "my therapist",
+        "Dr. Lee",
+        "don't",
+        "never",
+        "not so",
+        "anymore",
+        "trust",
+        "cried",
+        "judged",
+        "listened",
+        "ending",
+        "terminat",
+        "grateful",
+        "stuck",
+        "ready",
+        "miss",
+        "\u2019",
+        "\u201c",
+        ".",
+        ",",
+        "?",
+        "\n",
+        "  ",
+        "caf\u00e9",
+        "\U0001f622",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
+def test_any_text_reads_without_error_and_with_valid_spans(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for hit in read_themes(text):
+        assert hit.theme in THEME_IDS
+        assert 0.0 <= hit.score <= 1.0
+        assert all(text[s.start : s.end] == s.text for s in hit.evidence)
 
 
 def test_hits_are_ordered_unique_and_scored_in_range() -> None:
