@@ -59,7 +59,10 @@ def report(
     content = render_pdf(html) if pdf else html.encode("utf-8")
     _write_private(target, content)
     kind = "PDF" if pdf else "HTML"
-    typer.echo(f"Wrote the {kind} report to {target} ({len(data.selected)} selected entries).")
+    typer.echo(
+        f"Wrote the {kind} report to {target} ({len(data.selected)} selected entries). "
+        "It is not encrypted: keep it somewhere safe."
+    )
 
 
 def _write_private(path: Path, content: bytes) -> None:

@@ -1,4 +1,6 @@
-"""The planned ending: last session, taper, boosters, relapse plan, reflections, follow-ups.
+"""The planned ending: last session, taper, boosters, relapse plan, reflections, follow-ups,
+and the ER-8 review (items answered "not yet" are what is left to do, each with a suggestion;
+the indicators beside it are in `domain.readiness`).
 
 Good endings are planned as a process (Davis 2008; Norcross et al. 2017; APA 10.10): a clear
 last session with lead time, a review of progress, a relapse-prevention plan (warning signs,
@@ -328,3 +330,49 @@ def _cadence(name: str) -> Cadence:
         if cadence == name:
             return cadence
     raise InvalidInput(f"{name!r} is not a taper cadence.")
+
+
+@dataclass(frozen=True)
+class Er8Item:
+    id: str
+    text: str
+    answer: int | None
+    answer_label: str
+    suggestion: str
+
+    @property
+    def to_do(self) -> bool:
+        return self.answer == 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "answer": self.answer,
+            "answer_label": self.answer_label,
+            "to_do": self.to_do,
+            "suggestion": self.suggestion if self.to_do else None,
+        }
+
+
+@dataclass(frozen=True)
+class Er8Review:
+    taken_at: datetime
+    total: float | None
+    items: tuple[Er8Item, ...]
+
+    @property
+    def to_do(self) -> tuple[Er8Item, ...]:
+        return tuple(item for item in self.items if item.to_do)
+
+
+def er8_review(
+    instrument: Instrument, answers: dict[str, int | None], taken_at: datetime, total: float | None
+) -> Er8Review:
+    """Each ER-8 item with its answer; those answered "not yet" carry their suggestion."""
+    items = []
+    for item in instrument.items:
+        answer = answers.get(item.id)
+        label = "skipped" if answer is None else item.label_for(answer)
+        items.append(Er8Item(item.id, item.text, answer, label, item.suggestion))
+    return Er8Review(taken_at, total, tuple(items))

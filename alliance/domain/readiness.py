@@ -1,8 +1,8 @@
-"""Ending readiness: the ER-8 items beside indicators computed from the data. Nothing decides.
+"""Ending readiness: indicators computed from the data, shown beside the ER-8. Nothing decides.
 
-The ER-8 (shared/spec/alliance-scales.md) is Alliance's own scale, not a validated measure:
-items answered "not yet" (0) are shown as what is left to do, each with its suggestion. Beside
-it, five indicators, each with the data behind it:
+The ER-8 (shared/spec/alliance-scales.md; its review is `domain.ending.er8_review`) is
+Alliance's own scale, not a validated measure. Beside it, five indicators, each with the data
+behind it:
 
 - out of the clinical range for several weeks: on every measure with a clinical cut-off (PHQ-9
   caseness 10, GAD-7 8, WHO-5 50), the latest scores form a run out of the clinical range (below
@@ -84,52 +84,6 @@ class ScoreSeries:
 
     instrument: Instrument
     points: tuple[tuple[datetime, float], ...]
-
-
-@dataclass(frozen=True)
-class Er8Item:
-    id: str
-    text: str
-    answer: int | None
-    answer_label: str
-    suggestion: str
-
-    @property
-    def to_do(self) -> bool:
-        return self.answer == 0
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "answer": self.answer,
-            "answer_label": self.answer_label,
-            "to_do": self.to_do,
-            "suggestion": self.suggestion if self.to_do else None,
-        }
-
-
-@dataclass(frozen=True)
-class Er8Review:
-    taken_at: datetime
-    total: float | None
-    items: tuple[Er8Item, ...]
-
-    @property
-    def to_do(self) -> tuple[Er8Item, ...]:
-        return tuple(item for item in self.items if item.to_do)
-
-
-def er8_review(
-    instrument: Instrument, answers: dict[str, int | None], taken_at: datetime, total: float | None
-) -> Er8Review:
-    """Each ER-8 item with its answer; those answered "not yet" carry their suggestion."""
-    items = []
-    for item in instrument.items:
-        answer = answers.get(item.id)
-        label = "skipped" if answer is None else item.label_for(answer)
-        items.append(Er8Item(item.id, item.text, answer, label, item.suggestion))
-    return Er8Review(taken_at, total, tuple(items))
 
 
 def clinical_cutoff(instrument: Instrument) -> Cutoff | None:

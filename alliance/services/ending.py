@@ -7,7 +7,6 @@ docs/ending.md.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -38,7 +37,6 @@ from alliance.services.journal import local_now
 
 if TYPE_CHECKING:
     from alliance.domain.entries import JournalEntry
-    from alliance.store.tables import EndingPlanRow
     from alliance.store.vault import Vault
 
 PROGRESS_THEME = "progress"
@@ -172,27 +170,27 @@ def crisis_text() -> str:
 
 def get_plan(vault: Vault) -> EndingPlan:
     """The ending plan; an empty one (default follow-ups) when nothing is written yet."""
-    from alliance.store.goals_repo import plan_row
+    from alliance.store.goals_repo import plan_from_row, plan_row
 
     with vault.transaction() as db:
         row = plan_row(db)
-        return EndingPlan() if row is None else _to_plan(row)
+        return EndingPlan() if row is None else plan_from_row(row)
 
 
 def update_plan(vault: Vault, changes: PlanChanges, *, now: datetime | None = None) -> EndingPlan:
     """Apply the changes (all checked first) and return the plan as stored."""
-    from alliance.store.goals_repo import new_plan_row, plan_row
+    from alliance.store.goals_repo import new_plan_row, plan_from_row, plan_row, write_plan
 
     here = local_now(now)
     with vault.transaction() as db:
         row = plan_row(db)
-        plan = _changed(EndingPlan() if row is None else _to_plan(row), changes, here)
+        plan = _changed(EndingPlan() if row is None else plan_from_row(row), changes, here)
         if row is None:
             row = new_plan_row(here)
             db.add(row)
-        _write_plan(row, plan, here)
+        write_plan(row, plan, here)
         db.flush()
-        return _to_plan(row)
+        return plan_from_row(row)
 
 
 def record_feeling(
@@ -372,44 +370,6 @@ def _day(text: str, here: datetime) -> date:
 
 def _day_or_none(text: str, here: datetime) -> date | None:
     return None if text.strip().lower() in _CLEAR else _day(text, here)
-
-
-def _to_plan(row: EndingPlanRow) -> EndingPlan:
-    steps = tuple(parse_taper(",".join(json.loads(row.taper_json))))
-    return EndingPlan(
-        last_session=_iso_day(row.last_session),
-        taper_start=_iso_day(row.taper_start),
-        taper=steps,
-        boosters=tuple(date.fromisoformat(d) for d in json.loads(row.boosters_json)),
-        followup_months=tuple(int(m) for m in json.loads(row.followup_months_json)),
-        relapse=RelapsePlan(
-            warning_signs=tuple(json.loads(row.warning_signs_json)),
-            coping=tuple(json.loads(row.coping_json)),
-            people=tuple(json.loads(row.people_json)),
-            if_worse=tuple(json.loads(row.if_worse_json)),
-            come_back=row.come_back,
-        ),
-        updated=row.updated_at.astimezone(UTC),
-    )
-
-
-def _write_plan(row: EndingPlanRow, plan: EndingPlan, here: datetime) -> None:
-    row.last_session = None if plan.last_session is None else plan.last_session.isoformat()
-    row.taper_start = None if plan.taper_start is None else plan.taper_start.isoformat()
-    row.taper_json = json.dumps([step.as_text() for step in plan.taper])
-    row.boosters_json = json.dumps([day.isoformat() for day in plan.boosters])
-    row.followup_months_json = json.dumps(list(plan.followup_months))
-    relapse = plan.relapse
-    row.warning_signs_json = json.dumps(list(relapse.warning_signs))
-    row.coping_json = json.dumps(list(relapse.coping))
-    row.people_json = json.dumps(list(relapse.people))
-    row.if_worse_json = json.dumps(list(relapse.if_worse))
-    row.come_back = relapse.come_back
-    row.updated_at = here
-
-
-def _iso_day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
 
 
 def _norm(text: str) -> str:

@@ -12,17 +12,16 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from alliance.domain.dates import iso_utc
+from alliance.domain.ending import Er8Review, er8_review
 from alliance.domain.goals import gas_series, goals_met
 from alliance.domain.instruments import Score, plain_number
 from alliance.domain.readiness import (
     DECIDE_TOGETHER,
     ER8_NOT_VALIDATED,
-    Er8Review,
     Indicator,
     ScoreSeries,
     below_cutoff_indicator,
     crisis_language_indicator,
-    er8_review,
     goals_met_indicator,
     no_deterioration_indicator,
     session_feedback_indicator,

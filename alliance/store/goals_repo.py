@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from alliance.domain.ending import EndingPlan, RelapsePlan, parse_taper
 from alliance.errors import InvalidInput, NotFound
 from alliance.store.tables import (
     EndingFeelingRow,
@@ -187,3 +188,42 @@ def _spans(reading_json: str, theme: str) -> list[str]:
                 if isinstance(text, str) and text.strip():
                     texts.append(text.strip())
     return texts
+
+
+def plan_from_row(row: EndingPlanRow) -> EndingPlan:
+    """The stored plan as the domain's `EndingPlan` (lists are JSON text, days ISO)."""
+    steps = tuple(parse_taper(",".join(json.loads(row.taper_json))))
+    return EndingPlan(
+        last_session=iso_day(row.last_session),
+        taper_start=iso_day(row.taper_start),
+        taper=steps,
+        boosters=tuple(date.fromisoformat(d) for d in json.loads(row.boosters_json)),
+        followup_months=tuple(int(m) for m in json.loads(row.followup_months_json)),
+        relapse=RelapsePlan(
+            warning_signs=tuple(json.loads(row.warning_signs_json)),
+            coping=tuple(json.loads(row.coping_json)),
+            people=tuple(json.loads(row.people_json)),
+            if_worse=tuple(json.loads(row.if_worse_json)),
+            come_back=row.come_back,
+        ),
+        updated=row.updated_at.astimezone(UTC),
+    )
+
+
+def write_plan(row: EndingPlanRow, plan: EndingPlan, here: datetime) -> None:
+    row.last_session = None if plan.last_session is None else plan.last_session.isoformat()
+    row.taper_start = None if plan.taper_start is None else plan.taper_start.isoformat()
+    row.taper_json = json.dumps([step.as_text() for step in plan.taper])
+    row.boosters_json = json.dumps([day.isoformat() for day in plan.boosters])
+    row.followup_months_json = json.dumps(list(plan.followup_months))
+    relapse = plan.relapse
+    row.warning_signs_json = json.dumps(list(relapse.warning_signs))
+    row.coping_json = json.dumps(list(relapse.coping))
+    row.people_json = json.dumps(list(relapse.people))
+    row.if_worse_json = json.dumps(list(relapse.if_worse))
+    row.come_back = relapse.come_back
+    row.updated_at = here
+
+
+def iso_day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
