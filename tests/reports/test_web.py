@@ -130,3 +130,17 @@ def test_reports_hold_only_the_ticked_entries(site: Browser) -> None:
     assert api.status_code == 200 and CANARY not in api.text and "Sunday visits" in api.text
     unknown = site.get("/reports/view", params={"include": "abcdef01"})
     assert unknown.status_code == 404
+
+
+def test_the_api_is_in_the_openapi_schema_and_the_pages_are_not(site: Browser) -> None:
+    paths = set(site.get("/api/v1/openapi.json").json()["paths"])
+    for path in (
+        "/api/v1/goals",
+        "/api/v1/goals/{goal_id}/ratings",
+        "/api/v1/ending",
+        "/api/v1/ending/plan",
+        "/api/v1/ending/followups",
+        "/api/v1/report",
+    ):
+        assert path in paths, path
+    assert not {"/goals", "/ending", "/reports", "/reports/view"} & paths

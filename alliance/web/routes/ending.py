@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from alliance.errors import AllianceError
 from alliance.web.context import Unlocked, on_vault, render, unlocked
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
 NAV = (("Ending", "/ending"),)
 api = APIRouter(prefix="/api/v1/ending", tags=["ending"], dependencies=[Depends(unlocked)])
 
@@ -90,12 +90,12 @@ def _page(request: Request, data: dict[str, Any], **extra: Any) -> Response:
     return render(request, "ending.html", status=400 if failed else 200, **context)
 
 
-@router.get("/ending")
+@pages.get("/ending")
 async def ending_page(request: Request, session: Unlocked) -> Response:
     return _page(request, await on_vault(request, workspace_data))
 
 
-@router.post("/ending/plan")
+@pages.post("/ending/plan")
 async def save_plan(request: Request, session: Unlocked) -> Response:
     from alliance.services.ending import PlanChanges, update_plan
 
@@ -122,7 +122,7 @@ async def save_plan(request: Request, session: Unlocked) -> Response:
     return RedirectResponse("/ending#plan-heading", status_code=303)
 
 
-@router.post("/ending/feeling")
+@pages.post("/ending/feeling")
 async def feeling(
     request: Request,
     session: Unlocked,
@@ -144,7 +144,7 @@ async def feeling(
     return RedirectResponse("/ending#feelings-heading", status_code=303)
 
 
-@router.post("/ending/reflection")
+@pages.post("/ending/reflection")
 async def reflection(
     request: Request,
     session: Unlocked,
@@ -162,7 +162,7 @@ async def reflection(
     return RedirectResponse(f"/journal/{entry.id}", status_code=303)
 
 
-@router.post("/ending/coping")
+@pages.post("/ending/coping")
 async def add_coping(request: Request, session: Unlocked, text: str = Form("")) -> Response:
     """Add one suggested sentence to the plan's coping list."""
     from alliance.services.ending import PlanChanges, get_plan, update_plan
@@ -239,6 +239,9 @@ async def api_followups(request: Request) -> dict[str, Any]:
     return dict(found.as_dict())
 
 
+# The app includes `router`: the pages (kept out of the OpenAPI schema) and the API.
+router = APIRouter()
+router.include_router(pages)
 router.include_router(api)
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from alliance.errors import AllianceError
 from alliance.web.context import Unlocked, on_vault, render, unlocked
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
 NAV = (("Goals", "/goals"),)
 LEVEL_FIELDS = ("much_less", "less", "expected", "more", "much_more")  # -2 .. +2
 WEIGHTS = (1, 2, 3)
@@ -82,12 +82,12 @@ def _goal_page(request: Request, data: dict[str, Any], **extra: Any) -> Response
     return render(request, "goals_detail.html", status=400 if failed else 200, **context)
 
 
-@router.get("/goals")
+@pages.get("/goals")
 async def goals_page(request: Request, session: Unlocked) -> Response:
     return _goals_page(request, await on_vault(request, goals_data))
 
 
-@router.post("/goals")
+@pages.post("/goals")
 async def add(request: Request, session: Unlocked) -> Response:
     from alliance.services.goals import add_goal
 
@@ -114,12 +114,12 @@ async def add(request: Request, session: Unlocked) -> Response:
     return RedirectResponse(f"/goals/{goal_id}", status_code=303)
 
 
-@router.get("/goals/{goal_id}")
+@pages.get("/goals/{goal_id}")
 async def goal_page(request: Request, goal_id: str, session: Unlocked) -> Response:
     return _goal_page(request, await on_vault(request, goal_data, goal_id))
 
 
-@router.post("/goals/{goal_id}/rate")
+@pages.post("/goals/{goal_id}/rate")
 async def rate(
     request: Request,
     goal_id: str,
@@ -148,7 +148,7 @@ async def rate(
     return RedirectResponse(f"/goals/{goal_id}", status_code=303)
 
 
-@router.post("/goals/{goal_id}/link")
+@pages.post("/goals/{goal_id}/link")
 async def link(
     request: Request,
     goal_id: str,
@@ -170,7 +170,7 @@ async def link(
     return RedirectResponse(f"/goals/{goal_id}", status_code=303)
 
 
-@router.post("/goals/{goal_id}/archive")
+@pages.post("/goals/{goal_id}/archive")
 async def archive(request: Request, goal_id: str, session: Unlocked) -> Response:
     from alliance.services.goals import archive_goal
 
@@ -239,6 +239,9 @@ async def api_link(request: Request, goal_id: str, body: LinkIn) -> dict[str, An
     return {"linked": added}
 
 
+# The app includes `router`: the pages (kept out of the OpenAPI schema) and the API.
+router = APIRouter()
+router.include_router(pages)
 router.include_router(api)
 
 

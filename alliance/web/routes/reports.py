@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from alliance.web.context import Unlocked, on_vault, render, unlocked
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
 NAV = (("Reports", "/reports"),)
 LISTED_ENTRIES = 200
 api = APIRouter(prefix="/api/v1", tags=["reports"], dependencies=[Depends(unlocked)])
@@ -67,13 +67,13 @@ def _report_data(vault: Any, options: ReportQuery) -> Any:
     )
 
 
-@router.get("/reports")
+@pages.get("/reports")
 async def reports_page(request: Request, session: Unlocked) -> Response:
     data = await on_vault(request, entries_data)
     return render(request, "reports.html", listed=LISTED_ENTRIES, **data)
 
 
-@router.get("/reports/view")
+@pages.get("/reports/view")
 async def view(request: Request, session: Unlocked, options: Options) -> Response:
     from alliance.reports.report import check_paper, render_html
 
@@ -82,12 +82,12 @@ async def view(request: Request, session: Unlocked, options: Options) -> Respons
     return HTMLResponse(html)
 
 
-@router.get("/reports/pdf")
+@pages.get("/reports/pdf")
 async def pdf(request: Request, session: Unlocked, options: Options) -> Response:
     return await _pdf_response(request, options)
 
 
-@router.get("/reports/report.css")
+@pages.get("/reports/report.css")
 async def stylesheet(paper: str = "a4", audience: str = "me") -> Response:
     from alliance.reports.report import check_paper, report_css
 
@@ -121,4 +121,7 @@ async def _pdf_response(request: Request, options: ReportQuery) -> Response:
     )
 
 
+# The app includes `router`: the pages (kept out of the OpenAPI schema) and the API.
+router = APIRouter()
+router.include_router(pages)
 router.include_router(api)
