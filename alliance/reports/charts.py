@@ -1,17 +1,11 @@
 """Charts drawn on the server as SVG, for the web app and the PDF reports alike.
 
-Every chart is a `Chart`: an accessible SVG (`role="img"` named by its `<title>` and `<desc>`)
-and the same numbers as a small table, so a screen reader (or a printed report) never depends on
-the picture. Nothing here carries meaning by colour alone: score bands are named on the chart,
-markers differ by shape, lines by dash pattern and by a label at their end.
-
-Colours are SVG presentation attributes, never `style` attributes, so the charts draw under the
-web app's Content-Security-Policy (no inline styles) and in WeasyPrint without a stylesheet.
-All text that reaches the SVG or the table is escaped here; the result is `Markup`, safe to
-place in a Jinja template as it is.
-
-The measure chart takes a `ScoreSeries` (`series_from_history` builds one from the measures
-service's history); the weekly charts take plain labels and numbers.
+A `Chart` is an accessible SVG (`role="img"`, named by its `<title>` and `<desc>`) with the
+same numbers as a small table, so a screen reader or a printed report never depends on the
+picture. No meaning rests on colour alone: bands are named, markers differ by shape, lines by
+dash pattern and a legend. Colours are presentation attributes, never `style`, so charts draw
+under the web app's CSP and in WeasyPrint. All text is escaped here: the result is `Markup`.
+`series_from_history` turns a measures history into the `ScoreSeries` of `measure_chart`.
 """
 
 from __future__ import annotations
@@ -29,12 +23,14 @@ if TYPE_CHECKING:
 WIDTH = 640
 HEIGHT = 300
 _LEFT, _RIGHT, _TOP, _BOTTOM = 44, 170, 16, 58
+_NARROW_RIGHT = 24  # charts without band names beside them
 _INK = "#1f2933"
 _MUTED = "#52606d"
 _LINE = "#1f4e79"
 _BAND_FILLS = ("#eef2f6", "#ffffff")
 _EXPECTED_FILL = "#c9e3f2"
 _EXPECTED_LINE = "#2c6e91"
+_IMPROVED, _WORSE = "#1d6b3a", "#9b1c1c"
 _SERIES_DASHES = ("", "6 3", "2 3", "8 3 2 3", "12 4", "1 2")
 _SERIES_COLOURS = ("#1f4e79", "#8a4b08", "#2f6b2f", "#6b2f6b", "#7a1f1f", "#3d3d3d")
 _MAX_X_LABELS = 10
@@ -53,15 +49,11 @@ class Chart:
     rows: tuple[tuple[str, ...], ...]
 
     def table_html(self) -> Markup:
+        """The numbers as a table: a header row, then one row per point, its first cell a
+        row header."""
         head = "".join(f'<th scope="col">{escape(c)}</th>' for c in self.columns)
         body = "".join(
-            "<tr>"
-            + "".join(
-                (f'<th scope="row">{escape(cell)}</th>' if i == 0 else f"<td>{escape(cell)}</td>")
-                for i, cell in enumerate(row)
-            )
-            + "</tr>"
-            for row in self.rows
+            f'<tr><th scope="row">{escape(r[0])}</th>{_cells(r[1:])}</tr>' for r in self.rows
         )
         caption = f"<caption>{escape(self.title)}: the numbers</caption>"
         return Markup(
@@ -110,7 +102,8 @@ class ScoreSeries:
 
 def measure_chart(series: ScoreSeries, chart_id: str) -> Chart:
     """Scores over time against the bands, the expected-recovery band, reliable-change markers."""
-    plot = _Plot(len(series.points), series.low, series.high)
+    right = _RIGHT if series.bands else _NARROW_RIGHT
+    plot = _Plot(len(series.points), series.low, series.high, right=right)
     parts: list[str] = []
     for index, band in enumerate(series.bands):
         parts.append(_band(plot, band, _BAND_FILLS[index % 2]))
@@ -124,23 +117,23 @@ def measure_chart(series: ScoreSeries, chart_id: str) -> Chart:
         f"{len(series.points)} score(s) from {_num(series.low)} to {_num(series.high)}; "
         f"{better} is better."
         + (f" Latest {_num(series.points[-1].score)}." if series.points else "")
-        + (" The shaded band is the expected range of recovery." if _has_expected(series) else "")
+        + (" The shaded band is the expected range of recovery." if _expected(series) else "")
     )
     columns = ("When", "Score", "Band", "Expected range", "Reliable change")
-    rows = tuple(
-        (
-            (point.long_label or point.label) + (" (intake)" if point.intake else ""),
-            _num(point.score),
-            _band_name(series.bands, point.score),
-            ""
-            if point.expected is None
-            else f"{_num(point.expected[0])}–{_num(point.expected[2])}",
-            point.reliable or "",
-        )
-        for point in series.points
-    )
+    rows = tuple(_score_row(series.bands, point) for point in series.points)
     svg = _svg(chart_id, series.title, description, "".join(parts))
     return Chart(series.title, description, svg, columns, rows)
+
+
+def _score_row(bands: Sequence[BandSpec], point: ScorePoint) -> tuple[str, ...]:
+    expected = point.expected
+    return (
+        (point.long_label or point.label) + (" (intake)" if point.intake else ""),
+        _num(point.score),
+        next((b.label for b in bands if b.low <= point.score <= b.high), ""),
+        "" if expected is None else f"{_num(expected[0])}–{_num(expected[2])}",
+        point.reliable or "",
+    )
 
 
 def line_chart(
@@ -149,29 +142,26 @@ def line_chart(
     series: Sequence[tuple[str, Sequence[float]]],
     chart_id: str,
     *,
-    y_label: str = "entries",
+    description: str = "",
 ) -> Chart:
-    """One line per named series over the same x labels (weeks), each with its own dashes."""
+    """One line per named series over the same x labels (weeks). Lines differ by dash pattern
+    and marker shape, and a legend below names each one with its own pattern."""
     top = max((v for _, values in series for v in values), default=0.0)
     high = max(1.0, _nice_ceiling(top))
-    plot = _Plot(len(x_labels), 0.0, high)
+    plot = _Plot(len(x_labels), 0.0, high, right=_NARROW_RIGHT)
     parts = [_axes(plot, 0.0, high), _x_labels(plot, x_labels)]
-    label_ys: list[float] = []
+    legend: list[tuple[str, str]] = []
     for index, (name, values) in enumerate(series):
         colour = _SERIES_COLOURS[index % len(_SERIES_COLOURS)]
         dash = _SERIES_DASHES[index % len(_SERIES_DASHES)]
         points = [(plot.x(i), plot.y(v)) for i, v in enumerate(values)]
         parts.append(_polyline(points, colour, dash))
         parts.extend(_marker(index, x, y, colour) for x, y in points)
-        if points:
-            label_y = _free_label_y(points[-1][1], label_ys)
-            label_ys.append(label_y)
-            parts.append(
-                f'<text x="{plot.right + 8}" y="{label_y + 4:.1f}" font-size="12" '
-                f'fill="{colour}">{escape(name)}</text>'
-            )
+        sample = _polyline([(_LEFT, HEIGHT - 16), (_LEFT + 22, HEIGHT - 16)], colour, dash)
+        legend.append((sample + _marker(index, _LEFT + 11, HEIGHT - 16, colour), name))
+    parts.append(_legend(legend))
     names = ", ".join(name for name, _ in series) or "nothing yet"
-    description = f"{y_label.capitalize()} per week over {len(x_labels)} week(s): {names}."
+    description = description or f"Per week, over {len(x_labels)} week(s): {names}."
     columns = ("Week", *(name for name, _ in series))
     rows = tuple(
         (label, *(_num(values[i]) for _, values in series)) for i, label in enumerate(x_labels)
@@ -185,7 +175,7 @@ def bar_chart(
 ) -> Chart:
     """One bar per x label (a week), its value written above it."""
     high = max(1.0, _nice_ceiling(max(values, default=0.0)))
-    plot = _Plot(len(x_labels), 0.0, high)
+    plot = _Plot(len(x_labels), 0.0, high, right=_NARROW_RIGHT)
     width = max(4.0, min(36.0, plot.step * 0.6))
     parts = [_axes(plot, 0.0, high), _x_labels(plot, x_labels)]
     for index, value in enumerate(values):
@@ -196,7 +186,8 @@ def bar_chart(
         )
         if value:
             parts.append(_text(x, y - 4, _num(value), anchor="middle", size=11))
-    description = f"{y_label.capitalize()} per week over {len(x_labels)} week(s)."
+    span = f", {x_labels[0]} to {x_labels[-1]}" if x_labels else ""
+    description = f"One bar per week, {len(x_labels)} week(s){span}: {_num(sum(values))} in all."
     rows = tuple((label, _num(v)) for label, v in zip(x_labels, values, strict=True))
     svg = _svg(chart_id, title, description, "".join(parts))
     return Chart(title, description, svg, ("Week", y_label.capitalize()), rows)
@@ -217,10 +208,9 @@ def series_from_history(history: InstrumentHistory) -> ScoreSeries:
         if row.expected is not None and row.t:
             expected = (row.expected.lower, row.expected.expected, row.expected.upper)
         reliable: Reliable | None = None
-        change = row.change
-        if change is not None and change.reliable_change.reliable:
-            direction = change.reliable_change.direction
-            reliable = direction if direction != "none" else None
+        if row.change is not None and row.change.reliable_change.reliable:
+            found = row.change.reliable_change.direction
+            reliable = None if found == "none" else found
         points.append(
             ScorePoint(
                 label=f"{taken.day} {taken:%b}",
@@ -250,8 +240,8 @@ def chart_id_for(*words: str) -> str:
 class _Plot:
     """Where things go: x by index (evenly spaced), y linear from low (bottom) to high."""
 
-    def __init__(self, count: int, low: float, high: float) -> None:
-        self.left, self.right = _LEFT, WIDTH - _RIGHT
+    def __init__(self, count: int, low: float, high: float, *, right: int = _RIGHT) -> None:
+        self.left, self.right = _LEFT, WIDTH - right
         self.top, self.bottom = _TOP, HEIGHT - _BOTTOM
         self.count, self.low, self.high = count, low, high if high > low else low + 1
         self.step = (self.right - self.left) / max(count, 1)
@@ -290,19 +280,11 @@ def _band(plot: _Plot, band: BandSpec, fill: str) -> str:
 
 
 def _axes(plot: _Plot, low: float, high: float) -> str:
-    ticks = _ticks(low, high)
-    lines = [
-        f'<line x1="{plot.left}" y1="{plot.bottom}" x2="{plot.right}" y2="{plot.bottom}" '
-        f'stroke="{_MUTED}"/>',
-        f'<line x1="{plot.left}" y1="{plot.top}" x2="{plot.left}" y2="{plot.bottom}" '
-        f'stroke="{_MUTED}"/>',
-    ]
-    for tick in ticks:
+    axes = f"M{plot.left},{plot.top} V{plot.bottom} H{plot.right}"
+    lines = [_shape(axes, f'fill="none" stroke="{_MUTED}"')]
+    for tick in _ticks(low, high):
         y = plot.y(tick)
-        lines.append(
-            f'<line x1="{plot.left - 4}" y1="{y:.1f}" x2="{plot.left}" y2="{y:.1f}" '
-            f'stroke="{_MUTED}"/>'
-        )
+        lines.append(_shape(f"M{plot.left - 4},{y:.1f} h4", f'stroke="{_MUTED}"'))
         lines.append(_text(plot.left - 7, y + 4, _num(tick), anchor="end", size=11))
     return "".join(lines)
 
@@ -333,38 +315,38 @@ def _score_line(plot: _Plot, points: Sequence[ScorePoint]) -> str:
                 f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{_LINE}"/>'
             )
         else:
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{_LINE}"/>')
+            parts.append(_dot(x, y, 4.5, _LINE))
         if point.reliable == "improvement":
-            parts.append(_diamond(x, y, 10, "#1d6b3a"))
+            parts.append(_diamond(x, y, 10, _IMPROVED))
         elif point.reliable == "deterioration":
-            parts.append(_cross(x, y, 9, "#9b1c1c"))
+            parts.append(_cross(x, y, 9, _WORSE))
     return "".join(parts)
 
 
 def _measure_legend(points: Sequence[ScorePoint]) -> str:
-    y = HEIGHT - 12
-    items = [
-        (f'<rect x="{_LEFT}" y="{y - 9}" width="10" height="10" fill="{_LINE}"/>', "intake"),
-        (f'<circle cx="{_LEFT + 5}" cy="{y - 4}" r="4.5" fill="{_LINE}"/>', "score"),
-    ]
+    y = HEIGHT - 16
+    box = f'<rect x="{_LEFT}" y="{y - 5}" width="14" height="10" '
+    items = [(box + f'fill="{_LINE}"/>', "intake"), (_dot(_LEFT + 7, y, 4.5, _LINE), "score")]
     if any(p.expected for p in points):
         items.append(
-            (
-                f'<rect x="{_LEFT}" y="{y - 9}" width="14" height="10" fill="{_EXPECTED_FILL}" '
-                f'stroke="{_EXPECTED_LINE}"/>',
-                "expected range",
-            )
+            (box + f'fill="{_EXPECTED_FILL}" stroke="{_EXPECTED_LINE}"/>', "expected range")
         )
     if any(p.reliable == "improvement" for p in points):
-        items.append((_diamond(_LEFT + 5, y - 4, 10, "#1d6b3a"), "reliable improvement"))
+        items.append((_diamond(_LEFT + 7, y, 8, _IMPROVED), "reliable improvement"))
     if any(p.reliable == "deterioration" for p in points):
-        items.append((_cross(_LEFT + 5, y - 4, 9, "#9b1c1c"), "reliable deterioration"))
+        items.append((_cross(_LEFT + 7, y, 7, _WORSE), "reliable deterioration"))
+    return _legend(items)
+
+
+def _legend(items: Sequence[tuple[str, str]]) -> str:
+    """Shapes (drawn at the left edge) and their names, in a row along the bottom."""
+    y = HEIGHT - 12
     parts: list[str] = []
     offset = 0.0
     for shape, label in items:
         parts.append(f'<g transform="translate({offset:.0f},0)">{shape}</g>')
-        parts.append(_text(_LEFT + offset + 18, y, label, size=11))
-        offset += 28 + 6.5 * len(label)
+        parts.append(_text(_LEFT + offset + 28, y, label, size=11))
+        offset += 40 + 6.5 * len(label)
     return "".join(parts)
 
 
@@ -391,30 +373,33 @@ def _polyline(
 
 
 def _marker(index: int, x: float, y: float, colour: str) -> str:
-    shape = index % 3
-    if shape == 0:
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
-    if shape == 1:
+    """A filled circle, square or triangle, by the series' index."""
+    if index % 3 == 0:
+        return _dot(x, y, 3.5, colour)
+    if index % 3 == 1:
         return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
-    return (
-        f'<polygon points="{x:.1f},{y - 4.5:.1f} {x + 4.5:.1f},{y + 3.5:.1f} '
-        f'{x - 4.5:.1f},{y + 3.5:.1f}" fill="{colour}"/>'
-    )
+    return _shape(f"M{x:.1f},{y - 4.5:.1f} l4.5,8 h-9 Z", f'fill="{colour}"')
 
 
 def _diamond(x: float, y: float, size: float, colour: str) -> str:
-    return (
-        f'<polygon points="{x:.1f},{y - size:.1f} {x + size:.1f},{y:.1f} {x:.1f},{y + size:.1f} '
-        f'{x - size:.1f},{y:.1f}" fill="none" stroke="{colour}" stroke-width="2"/>'
+    outline = f'fill="none" stroke="{colour}" stroke-width="2"'
+    return _shape(
+        f"M{x:.1f},{y - size:.1f} l{size},{size} l-{size},{size} l-{size},-{size} Z", outline
     )
 
 
 def _cross(x: float, y: float, size: float, colour: str) -> str:
-    return (
-        f'<path d="M{x - size:.1f},{y - size:.1f} L{x + size:.1f},{y + size:.1f} '
-        f'M{x - size:.1f},{y + size:.1f} L{x + size:.1f},{y - size:.1f}" '
-        f'stroke="{colour}" stroke-width="2.5"/>'
-    )
+    side = 2 * size
+    d = f"M{x - size:.1f},{y - size:.1f} l{side},{side} m0,-{side} l-{side},{side}"
+    return _shape(d, f'stroke="{colour}" stroke-width="2.5"')
+
+
+def _dot(x: float, y: float, r: float, colour: str) -> str:
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}"/>'
+
+
+def _shape(d: str, paint: str) -> str:
+    return f'<path d="{d}" {paint}/>'
 
 
 def _text(
@@ -426,24 +411,12 @@ def _text(
     )
 
 
-def _free_label_y(wanted: float, taken: Sequence[float], gap: float = 14.0) -> float:
-    """Move an end-of-line label down until it no longer overlaps a label already placed."""
-    y = wanted
-    while any(abs(y - other) < gap for other in taken):
-        y += gap
-    return min(y, HEIGHT - _BOTTOM + 10)
-
-
 def _ticks(low: float, high: float) -> list[float]:
-    span = high - low
-    step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if span / s <= 6), span)
+    step = next(
+        (s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if (high - low) / s <= 6), 1000
+    )
     first = low if low % step == 0 else low - low % step + step
-    ticks: list[float] = []
-    value = first
-    while value <= high + 1e-9:
-        ticks.append(value)
-        value += step
-    return ticks
+    return [first + step * i for i in range(int((high - first) // step) + 1)]
 
 
 def _nice_ceiling(value: float) -> float:
@@ -453,12 +426,12 @@ def _nice_ceiling(value: float) -> float:
     return float(value)
 
 
-def _has_expected(series: ScoreSeries) -> bool:
+def _expected(series: ScoreSeries) -> bool:
     return any(point.expected is not None for point in series.points)
 
 
-def _band_name(bands: Sequence[BandSpec], score: float) -> str:
-    return next((b.label for b in bands if b.low <= score <= b.high), "")
+def _cells(values: Sequence[str]) -> str:
+    return "".join(f"<td>{escape(value)}</td>" for value in values)
 
 
 def _num(value: float) -> str:

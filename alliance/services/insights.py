@@ -1,7 +1,7 @@
 """Insights: what a person's own data shows over time, always with how many data points.
 
-- `weekly`: themes and emotions per week (the readings service's weekly trends), with the
-  mood check-ins of each week counted by quadrant.
+- `weekly`: themes and emotions per calendar week (the readings service's weekly trends, with
+  empty weeks filled in), and the mood check-ins of each week counted by quadrant.
 - `session_contrast`: what goes with better or worse sessions. Sessions with a Session Feedback
   (SF-4) total are split at the person's own median: above it and below it (sessions exactly at
   the median are counted but in neither group). For each theme and emotion, how many sessions in
@@ -98,33 +98,41 @@ class SessionContrast:
         }
 
 
-def weekly(vault: Vault, weeks: int = DEFAULT_WEEKS) -> list[WeekInsight]:
-    """The last `weeks` weeks that have entries, oldest first, with each week's check-ins."""
+def weekly(
+    vault: Vault, weeks: int = DEFAULT_WEEKS, *, today: date | None = None
+) -> list[WeekInsight]:
+    """The last `weeks` calendar weeks up to this one (Monday start, UTC), oldest first; a
+    week without entries is there with zeros, so the weeks are evenly spaced in time."""
     from alliance.services.checkins import checkins_since
     from alliance.services.readings import weekly_trends
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise InvalidInput(f"weeks must be 1 to {MAX_WEEKS}, not {weeks}.")
-    trends: list[WeekTrend] = weekly_trends(vault, weeks)
-    if not trends:
-        return []
-    first = trends[0].week_start
+    day = today or datetime.now(UTC).date()
+    last = day - timedelta(days=day.weekday())
+    mondays = [last - timedelta(weeks=weeks - 1 - n) for n in range(weeks)]
+    found: dict[date, WeekTrend] = {
+        t.week_start: t for t in weekly_trends(vault) if t.week_start >= mondays[0]
+    }
     by_week: dict[date, Counter[str]] = defaultdict(Counter)
-    since = datetime.combine(first, datetime.min.time(), tzinfo=UTC)
+    since = datetime.combine(mondays[0], datetime.min.time(), tzinfo=UTC)
     for checkin in checkins_since(vault, since):
-        day = checkin.created.astimezone(UTC).date()
-        by_week[day - timedelta(days=day.weekday())][checkin.quadrant.id] += 1
-    return [
-        WeekInsight(
-            week_start=trend.week_start,
-            entries=trend.entries,
-            themes=dict(trend.themes),
-            emotions=dict(trend.emotions),
-            crisis_flags=trend.crisis_flags,
-            checkins=dict(by_week.get(trend.week_start, Counter())),
+        created = checkin.created.astimezone(UTC).date()
+        by_week[created - timedelta(days=created.weekday())][checkin.quadrant.id] += 1
+    insights = []
+    for monday in mondays:
+        trend = found.get(monday)
+        insights.append(
+            WeekInsight(
+                week_start=monday,
+                entries=trend.entries if trend else 0,
+                themes=dict(trend.themes) if trend else {},
+                emotions=dict(trend.emotions) if trend else {},
+                crisis_flags=trend.crisis_flags if trend else 0,
+                checkins=dict(by_week.get(monday, Counter())),
+            )
         )
-        for trend in trends
-    ]
+    return insights
 
 
 def session_contrast(vault: Vault) -> SessionContrast:

@@ -122,6 +122,21 @@ def _include_routers(app: FastAPI) -> None:
         app.include_router(module.router)
         extra.extend(tuple(item) for item in getattr(module, "NAV", ()))
     app.state.extra_nav = tuple(extra)
+    _api_only_schema(app)
+
+
+def _api_only_schema(app: FastAPI) -> None:
+    """The OpenAPI schema documents the JSON API only: pages, from any router, stay out."""
+    full_schema = app.openapi
+
+    def schema() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            found = full_schema()
+            found["paths"] = {p: v for p, v in found["paths"].items() if p.startswith("/api/")}
+            app.openapi_schema = found
+        return app.openapi_schema
+
+    app.openapi = schema  # type: ignore[method-assign]
 
 
 def _wants_json(request: Request) -> bool:

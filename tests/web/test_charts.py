@@ -80,7 +80,9 @@ def test_line_and_bar_charts_carry_every_value_in_their_tables() -> None:
     )
     assert lines.columns == ("Week", "heard", "stuck")
     assert lines.rows == (("1 Jan", "2", "0"), ("8 Jan", "0", "3"))
-    assert len(list(parse(lines.svg).iter(f"{SVG}polyline"))) == 2
+    root = parse(lines.svg)
+    assert len(list(root.iter(f"{SVG}polyline"))) == 4  # two lines, two legend samples
+    assert {"heard", "stuck"} <= {t.text for t in root.iter(f"{SVG}text")}
     bars = bar_chart("Entries per week", ["1 Jan", "8 Jan"], [4, 0], "b", y_label="entries")
     assert bars.rows == (("1 Jan", "4"), ("8 Jan", "0"))
     assert len(list(parse(bars.svg).iter(f"{SVG}rect"))) == 3  # background and two bars

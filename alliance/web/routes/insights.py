@@ -12,6 +12,7 @@ from alliance.web.context import Unlocked, on_vault, render
 
 router = APIRouter(include_in_schema=False)
 WEEKS = 12
+SPANS = (12, 26, 52)
 TOP_LINES = 5
 CONTRAST_ROWS = 12
 
@@ -22,9 +23,10 @@ def insights_data(vault: Any, weeks: int = WEEKS) -> dict[str, Any]:
     from alliance.services.insights import session_contrast, weekly
 
     found = weekly(vault, weeks)
+    has_entries = any(w.entries for w in found)
     labels = [f"{w.week_start.day} {w.week_start:%b}" for w in found]
     charts = []
-    if found:
+    if has_entries:
         charts.append(
             bar_chart(
                 "Entries per week",
@@ -44,10 +46,20 @@ def insights_data(vault: Any, weeks: int = WEEKS) -> dict[str, Any]:
                 for name in top
             ]
             if series:
-                charts.append(line_chart(title, labels, series, f"chart-{kind}"))
+                names = ", ".join(name for name, _ in series)
+                description = (
+                    f"How many entries carried each of the {len(series)} most frequent "
+                    f"{kind} ({names}), week by week, over {len(found)} week(s)."
+                )
+                charts.append(
+                    line_chart(title, labels, series, f"chart-{kind}", description=description)
+                )
     contrast = session_contrast(vault)
     return {
         "weeks": found,
+        "span": weeks,
+        "spans": SPANS,
+        "has_entries": has_entries,
         "charts": charts,
         "quadrants": QUADRANTS,
         "contrast": contrast,
@@ -56,5 +68,6 @@ def insights_data(vault: Any, weeks: int = WEEKS) -> dict[str, Any]:
 
 
 @router.get("/insights")
-async def insights_page(request: Request, session: Unlocked) -> Response:
-    return render(request, "insights.html", **await on_vault(request, insights_data))
+async def insights_page(request: Request, session: Unlocked, weeks: int = WEEKS) -> Response:
+    span = weeks if weeks in SPANS else WEEKS
+    return render(request, "insights.html", **await on_vault(request, insights_data, span))
