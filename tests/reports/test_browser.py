@@ -60,6 +60,7 @@ def test_goals_ending_and_reports_pages(
     assert page.locator("#plan-warning_signs").input_value().count("\n") == 3
     visit.check("ending")
     visit.go("/reports")
+    visit.check("reports")
     page.locator("input[name=include]").first.check()
     page.check("#audience-therapist")
     page.click("text=Open the report")
