@@ -25,7 +25,7 @@ def analyze_many(texts: Sequence[str]) -> list[Reading]:
     from alliance.analysis.themes import read_themes
 
     split = [split_sentences(text) for text in texts]
-    emotions = read_emotions_batch(list(texts))
+    emotions = read_emotions_batch(list(texts), split)
     version = model_version()
     return [
         Reading(

@@ -1,8 +1,9 @@
 """Export a whole vault as JSON, and import such an export into an empty vault.
 
 The export is lossless for what a person made: entries (trashed ones too, marked), therapy
-sessions, questionnaire responses and mood check-ins (table rows exactly as stored) and
-settings. Readings of the analyser are left out: they are computed again from the text. The
+sessions, questionnaire responses, mood check-ins, goals with their ratings, the ending plan
+and feelings about ending (table rows exactly as stored), goal links (by entry and session
+id) and settings. Readings of the analyser are left out: they are computed again from the text. The
 format is in docs/cli.md.
 """
 
@@ -39,8 +40,20 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 1
 # Tables exported row for row, as stored (no schema of their own in the export).
-RAW_TABLES = ("measure_responses", "mood_checkins")
-_LISTS = ("entries", "sessions", *RAW_TABLES, "settings")
+RAW_TABLES = (
+    "measure_responses",
+    "mood_checkins",
+    "goals",
+    "goal_ratings",
+    "ending_plan",
+    "ending_feelings",
+)
+# Links between goals and entries or sessions, exported by id since row numbers change.
+LINK_TABLES = {
+    "goal_entry_links": ("entry_pk", "entries", "entry_id"),
+    "goal_session_links": ("session_pk", "therapy_sessions", "session_id"),
+}
+_LISTS = ("entries", "sessions", *RAW_TABLES, *LINK_TABLES, "settings")
 
 
 def export_vault(vault: Vault, *, now: datetime | None = None) -> dict[str, Any]:
@@ -61,6 +74,14 @@ def export_vault(vault: Vault, *, now: datetime | None = None) -> dict[str, Any]
         for table in RAW_TABLES:
             result = db.execute(text(f"SELECT * FROM {table} ORDER BY pk"))
             document[table] = [dict(row._mapping) for row in result]
+        for table, (column, target, key) in LINK_TABLES.items():
+            result = db.execute(
+                text(
+                    f"SELECT l.goal_pk, t.id FROM {table} l JOIN {target} t ON t.pk = l.{column} "
+                    "ORDER BY l.goal_pk, t.id"
+                )
+            )
+            document[table] = [{"goal_pk": goal_pk, key: ident} for goal_pk, ident in result]
         settings = db.scalars(select(Setting).order_by(Setting.key))
         document["settings"] = [{"key": row.key, "value": row.value} for row in settings]
         return document
@@ -130,6 +151,9 @@ def _import_all(vault: Vault, document: dict[str, Any]) -> None:
                     f"{table} row",
                     lambda item=item, table=table: _insert_row(db, table, item),
                 )
+        for table in LINK_TABLES:
+            for index, item in enumerate(document.get(table, []), 1):
+                _at(index, f"{table} row", lambda item=item, t=table: _insert_link(db, t, item))
         for index, item in enumerate(document.get("settings", []), 1):
             _at(index, "setting", lambda item=item: db.merge(_setting_row(item)))
         db.flush()
@@ -218,6 +242,20 @@ def _insert_row(db: Session, table: str, item: dict[str, Any]) -> None:
     names = sorted(item)
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     db.connection().exec_driver_sql(sql, tuple(item[name] for name in names))
+
+
+def _insert_link(db: Session, table: str, item: dict[str, Any]) -> None:
+    """A goal link, with the entry or session found again by its id."""
+    column, target, key = LINK_TABLES[table]
+    found = db.connection().exec_driver_sql(
+        f"SELECT pk FROM {target} WHERE id = ?", (str(item[key]),)
+    )
+    row = found.fetchone()
+    if row is None:
+        raise InvalidInput(f"it links to {item[key]!r}, which is not in the export.")
+    db.connection().exec_driver_sql(
+        f"INSERT INTO {table} (goal_pk, {column}) VALUES (?, ?)", (int(item["goal_pk"]), row[0])
+    )
 
 
 def _setting_row(item: dict[str, Any]) -> Any:

@@ -139,6 +139,8 @@ def test_export_and_import_round_trip_everything(vault: Vault, tmp_path: Path) -
     counts = export.write_export(vault, out)
     assert counts == {
         "entries": 2, "sessions": 1, "measure_responses": 1, "mood_checkins": 1, "settings": 1,
+        "goals": 0, "goal_ratings": 0, "ending_plan": 0, "ending_feelings": 0,
+        "goal_entry_links": 0, "goal_session_links": 0,
     }  # fmt: skip
     assert out.stat().st_mode & 0o777 == 0o600
     document = json.loads(out.read_text(encoding="utf-8"))
