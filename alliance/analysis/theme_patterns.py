@@ -76,7 +76,9 @@ class Lexicon:
 
     def all_keys(self) -> frozenset[str]:
         keys: set[str] = set()
-        for item in (*self.cues, *(p for ps in self.contexts.values() for p in ps)):
+        patterns: list[Cue | ContextPattern] = [*self.cues]
+        patterns += [pattern for group in self.contexts.values() for pattern in group]
+        for item in patterns:
             keys |= item.keys or set()
         return frozenset(keys)
 

@@ -91,7 +91,7 @@ def _request(home: Path, message: bytes) -> bytes | None:
 def _peer_uid(conn: socket.socket) -> int:
     creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
     _pid, uid, _gid = struct.unpack("3i", creds)
-    return uid
+    return int(uid)
 
 
 def serve(home: Path, data_key: bytes, idle_seconds: int) -> None:

@@ -150,7 +150,7 @@ def rewrap_passphrase(
 ) -> dict[str, Any]:
     """A copy of the header with the data key wrapped under a new passphrase (and fresh salt)."""
     params = new_kdf_params()
-    updated = json.loads(json.dumps(header))
+    updated: dict[str, Any] = json.loads(json.dumps(header))
     updated["kdf"] = params.public()
     updated["wrapped"]["passphrase"] = _wrap(
         derive_passphrase_key(new_passphrase, params), data_key, params.public()
