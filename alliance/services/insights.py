@@ -1,7 +1,7 @@
 """Insights: what a person's own data shows over time, always with how many data points.
 
-- `weekly`: themes and emotions per calendar week (the readings service's weekly trends, with
-  empty weeks filled in), and the mood check-ins of each week counted by quadrant.
+- `weekly`: entries, themes and emotions per calendar week (counted as the readings service's
+  weekly trends, over the window only), and the mood check-ins of each week by quadrant.
 - `session_contrast`: what goes with better or worse sessions. Sessions with a Session Feedback
   (SF-4) total are split at the person's own median: above it and below it (sessions exactly at
   the median are counted but in neither group). For each theme and emotion, how many sessions in
@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Literal
 from alliance.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from alliance.services.readings import WeekTrend
     from alliance.store.vault import Vault
 
 SESSION_FEEDBACK = "sf4"
@@ -102,37 +101,63 @@ def weekly(
     vault: Vault, weeks: int = DEFAULT_WEEKS, *, today: date | None = None
 ) -> list[WeekInsight]:
     """The last `weeks` calendar weeks up to this one (Monday start, UTC), oldest first; a
-    week without entries is there with zeros, so the weeks are evenly spaced in time."""
+    week without entries is there with zeros, so the weeks are evenly spaced in time.
+
+    Counted as the readings service's `weekly_trends` counts (entries per week, and how many
+    carried each theme and emotion), but only over the window asked for, in SQL: the page
+    stays fast on a long journal. Entries are read when saved; this reads nothing itself."""
     from alliance.services.checkins import checkins_since
-    from alliance.services.readings import weekly_trends
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise InvalidInput(f"weeks must be 1 to {MAX_WEEKS}, not {weeks}.")
     day = today or datetime.now(UTC).date()
     last = day - timedelta(days=day.weekday())
     mondays = [last - timedelta(weeks=weeks - 1 - n) for n in range(weeks)]
-    found: dict[date, WeekTrend] = {
-        t.week_start: t for t in weekly_trends(vault) if t.week_start >= mondays[0]
-    }
-    by_week: dict[date, Counter[str]] = defaultdict(Counter)
+    counts = _week_counts(vault, mondays[0])
+    checkins: dict[date, Counter[str]] = defaultdict(Counter)
     since = datetime.combine(mondays[0], datetime.min.time(), tzinfo=UTC)
     for checkin in checkins_since(vault, since):
-        created = checkin.created.astimezone(UTC).date()
-        by_week[created - timedelta(days=created.weekday())][checkin.quadrant.id] += 1
-    insights = []
-    for monday in mondays:
-        trend = found.get(monday)
-        insights.append(
-            WeekInsight(
-                week_start=monday,
-                entries=trend.entries if trend else 0,
-                themes=dict(trend.themes) if trend else {},
-                emotions=dict(trend.emotions) if trend else {},
-                crisis_flags=trend.crisis_flags if trend else 0,
-                checkins=dict(by_week.get(monday, Counter())),
-            )
+        checkins[_monday(checkin.created.astimezone(UTC).date())][checkin.quadrant.id] += 1
+    return [
+        WeekInsight(
+            week_start=monday,
+            entries=counts[monday]["entries"].total(),
+            themes=dict(counts[monday]["themes"].most_common()),
+            emotions=dict(counts[monday]["emotions"].most_common()),
+            crisis_flags=counts[monday]["crisis"].total(),
+            checkins=dict(checkins[monday]),
         )
-    return insights
+        for monday in mondays
+    ]
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _week_counts(vault: Vault, first: date) -> dict[date, dict[str, Counter[str]]]:
+    """Monday -> {"entries", "crisis", "themes", "emotions"} counters, from `first` on."""
+    since = f"{first.isoformat()}T00:00:00.000000Z"  # stored times sort as text
+    live = "e.created_at >= ? AND +e.deleted_at IS NULL"
+    queries = {
+        "entries": f"SELECT substr(e.created_at, 1, 10), 'all', count(*) FROM entries e "
+        f"WHERE {live} GROUP BY 1",
+        "crisis": "SELECT substr(e.created_at, 1, 10), r.crisis_level, count(*) FROM entries e "
+        f"CROSS JOIN entry_readings r ON r.entry_pk = e.pk WHERE {live} "
+        "AND r.crisis_level != 'none' GROUP BY 1, 2",
+        "themes": "SELECT substr(e.created_at, 1, 10), s.theme, count(*) FROM entries e "
+        f"CROSS JOIN entry_themes s ON s.entry_pk = e.pk WHERE {live} GROUP BY 1, 2",
+        "emotions": "SELECT substr(e.created_at, 1, 10), s.label, count(*) FROM entries e "
+        f"CROSS JOIN entry_emotions s ON s.entry_pk = e.pk WHERE {live} GROUP BY 1, 2",
+    }
+    found: dict[date, dict[str, Counter[str]]] = defaultdict(
+        lambda: {name: Counter() for name in queries}
+    )
+    raw = vault.raw()
+    for name, sql in queries.items():
+        for day, key, count in raw.execute(sql, (since,)):
+            found[_monday(date.fromisoformat(day))][name][str(key)] += int(count)
+    return found
 
 
 def session_contrast(vault: Vault) -> SessionContrast:
@@ -143,8 +168,9 @@ def session_contrast(vault: Vault) -> SessionContrast:
     median = float(statistics.median(totals.values()))
     better = {sid for sid, total in totals.items() if total > median}
     worse = {sid for sid, total in totals.items() if total < median}
-    reflections = _reflections_per_session(vault)
-    signals = _signals_per_session(vault)
+    compared = sorted(better | worse)
+    reflections = _reflections_per_session(vault, compared)
+    signals = _signals_per_session(vault, compared)
     counts: dict[tuple[Signal, str], list[int]] = defaultdict(lambda: [0, 0])
     for session_id, found in signals.items():
         side = 0 if session_id in better else 1 if session_id in worse else None
@@ -189,36 +215,40 @@ def _share(count: int, of: int) -> float:
     return count / of if of else 0.0
 
 
-def _reflections_per_session(vault: Vault) -> dict[str, int]:
+def _reflections_per_session(vault: Vault, session_ids: list[str]) -> dict[str, int]:
+    """Live reflections linked to each of these sessions (through the session_id index)."""
+    marks = ",".join("?" * len(session_ids))
     rows = vault.raw().execute(
-        "SELECT session_id, count(*) FROM entries "
-        "WHERE session_id IS NOT NULL AND deleted_at IS NULL GROUP BY session_id"
+        f"SELECT session_id, count(*) FROM entries WHERE session_id IN ({marks}) "
+        "AND +deleted_at IS NULL GROUP BY session_id",
+        session_ids,
     )
     return {session_id: int(n) for session_id, n in rows}
 
 
-def _signals_per_session(vault: Vault) -> dict[str, set[tuple[Signal, str]]]:
+def _signals_per_session(
+    vault: Vault, session_ids: list[str]
+) -> dict[str, set[tuple[Signal, str]]]:
     """Session id -> the themes and emotions found in any live reflection linked to it."""
     found: dict[str, set[tuple[Signal, str]]] = defaultdict(set)
     raw = vault.raw()
+    marks = ",".join("?" * len(session_ids))
     for kind, table, column in _SIGNAL_TABLES:
+        # CROSS JOIN keeps the entries, found through the session_id index, as the outer loop;
+        # the unary '+' keeps SQLite off the deleted_at index (which would scan every entry).
         rows = raw.execute(
-            f"SELECT e.session_id, s.{column} FROM entries e JOIN {table} s "
-            "ON s.entry_pk = e.pk WHERE e.session_id IS NOT NULL AND e.deleted_at IS NULL"
+            f"SELECT e.session_id, s.{column} FROM entries e CROSS JOIN {table} s "
+            f"ON s.entry_pk = e.pk WHERE e.session_id IN ({marks}) AND +e.deleted_at IS NULL",
+            session_ids,
         )
         for session_id, name in rows:
             found[session_id].add((kind, str(name)))
     return found
 
 
-def signals_in_use(vault: Vault) -> tuple[list[str], list[str]]:
-    """The themes and the emotions found in at least one live entry, sorted by name."""
-    raw = vault.raw()
-    found = []
-    for table, column in (("entry_themes", "theme"), ("entry_emotions", "label")):
-        rows = raw.execute(
-            f"SELECT DISTINCT s.{column} FROM {table} s JOIN entries e ON e.pk = s.entry_pk "
-            "WHERE e.deleted_at IS NULL ORDER BY 1"
-        )
-        found.append([str(row[0]) for row in rows])
-    return found[0], found[1]
+def signal_names() -> tuple[list[str], list[str]]:
+    """Every theme and every emotion the analyser can find, for filters and choices."""
+    from alliance.analysis.emotions import LABELS
+    from alliance.analysis.themes import THEME_IDS
+
+    return list(THEME_IDS), sorted(LABELS)

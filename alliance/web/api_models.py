@@ -89,11 +89,17 @@ class EntryWithReading(Entry):
     crisis_resources: CrisisResources | None = None
 
 
+class PageCursor(BaseModel):
+    """Pass both back as query parameters to get the next (older) page."""
+
+    before: datetime
+    skip: int
+
+
 class EntryPage(BaseModel):
-    entries: list[Entry]
-    page: int
+    entries: list[Entry] = Field(description="Newest first.")
     page_size: int
-    has_next: bool
+    next: PageCursor | None = Field(description="None on the last page.")
 
 
 class SnippetPiece(BaseModel):

@@ -40,7 +40,7 @@ def test_entries_create_get_list_and_search(browser: Browser) -> None:
     fetched = browser.get(f"/api/v1/entries/{entry['id']}").json()
     assert fetched["body"] == HEARD and fetched["reading"] == entry["reading"]
     page = browser.get("/api/v1/entries", params={"theme": "heard"}).json()
-    assert [e["id"] for e in page["entries"]] == [entry["id"]] and page["has_next"] is False
+    assert [e["id"] for e in page["entries"]] == [entry["id"]] and page["next"] is None
     hits = browser.get("/api/v1/search", params={"q": "listened"}).json()
     assert hits[0]["id"] == entry["id"]
     assert {"text": "listened", "match": True} in hits[0]["snippet"]
@@ -110,3 +110,27 @@ def test_checkins_trends_contrast_and_analyze(browser: Browser) -> None:
 def test_the_session_endpoint_gives_this_browser_its_token(browser: Browser) -> None:
     state = browser.get("/api/v1/session").json()
     assert state == {"unlocked": True, "csrf_token": browser.csrf()}
+
+
+def test_pages_follow_each_other_through_entries_written_at_the_same_moment(
+    browser: Browser,
+) -> None:
+    """45 entries at one time and 3 later: every one exactly once over three pages."""
+    for n in range(45):
+        browser.api("POST", "/api/v1/entries", json={"text": f"same {n}", "at": "2026-01-05 10:00"})
+    for n in range(3):
+        browser.api(
+            "POST", "/api/v1/entries", json={"text": f"later {n}", "at": "2026-01-06 10:00"}
+        )
+    seen: list[str] = []
+    params: dict[str, object] = {}
+    for _ in range(5):
+        page = browser.get("/api/v1/entries", params=params).json()
+        seen += [e["body"] for e in page["entries"]]
+        if page["next"] is None:
+            break
+        params = page["next"]
+    assert len(seen) == 48 and len(set(seen)) == 48
+    assert set(seen[:3]) == {"later 0", "later 1", "later 2"}  # newest first
+    bad = browser.get("/api/v1/entries", params={"before": "not a time"})
+    assert bad.status_code == 400

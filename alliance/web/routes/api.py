@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from alliance.web import api_models as m
 from alliance.web.context import browser_session, on_vault, unlocked
-from alliance.web.routes.journal import PAGE_SIZE, JournalQuery, timeline
+from alliance.web.routes.journal import PAGE_SIZE, Cursor, JournalQuery, timeline
 from alliance.web.views import (
     RESOURCE_LEVELS,
     crisis_level,
@@ -72,21 +72,23 @@ async def browser_state(request: Request) -> dict[str, Any]:
 @router.get("/entries", response_model=m.EntryPage)
 async def list_entries(
     request: Request,
-    page: int = Query(1, ge=1, le=10_000),
     tag: str = "",
     theme: str = "",
     emotion: str = "",
     starred: bool = False,
     date_from: str = Query("", alias="from"),
     date_to: str = Query("", alias="to"),
+    before: str = Query("", description="From a page's `next`: where the next page starts."),
+    skip: int = Query(0, ge=0, description="From a page's `next`, with `before`."),
 ) -> dict[str, Any]:
-    query = JournalQuery("", tag, theme, emotion, starred, date_from, date_to, page)
+    cursor = Cursor.read(before, skip)
+    query = JournalQuery("", tag, theme, emotion, starred, date_from, date_to, cursor)
     found = await on_vault(request, timeline, query)
+    following = found["next"]
     return {
         "entries": [entry_json(entry) for entry, _themes in found["entries"]],
-        "page": page,
         "page_size": PAGE_SIZE,
-        "has_next": found["has_next"],
+        "next": None if following is None else {"before": following.before, "skip": following.skip},
     }
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from alliance.errors import AllianceError
+from alliance.errors import AllianceError, InvalidInput
 from alliance.web.context import Unlocked, on_vault, render
 from alliance.web.highlight import emotion_spans, pieces, theme_spans
 from alliance.web.views import RESOURCE_LEVELS, crisis_level, ensure_reading, resources
@@ -18,8 +19,29 @@ from alliance.web.views import RESOURCE_LEVELS, crisis_level, ensure_reading, re
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger(__name__)
 PAGE_SIZE = 20
-MAX_PAGE = 10_000
 SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: after the entries written at or after `before` that have
+    been shown, `skip` of them having been written at exactly `before` (a page boundary can
+    fall inside a run of entries with the same time)."""
+
+    before: datetime
+    skip: int
+
+    @classmethod
+    def read(cls, before: str, skip: int) -> Cursor | None:
+        if not before:
+            return None
+        try:
+            moment = datetime.fromisoformat(before)
+        except ValueError:
+            raise InvalidInput(f"{before!r} is not a page of the journal.") from None
+        if moment.tzinfo is None:
+            raise InvalidInput(f"{before!r} is not a page of the journal.")
+        return cls(moment.astimezone(UTC), max(0, skip))
 
 
 @dataclass(frozen=True)
@@ -31,13 +53,13 @@ class JournalQuery:
     starred: bool = False
     date_from: str = ""
     date_to: str = ""
-    page: int = 1
+    cursor: Cursor | None = None
 
     @property
     def filtered(self) -> bool:
         return any((self.tag, self.theme, self.emotion, self.starred, self.date_from, self.date_to))
 
-    def link(self, page: int) -> str:
+    def link(self, cursor: Cursor | None) -> str:
         from urllib.parse import urlencode
 
         fields = {
@@ -47,35 +69,44 @@ class JournalQuery:
             "starred": "yes" if self.starred else "",
             "from": self.date_from,
             "to": self.date_to,
-            "page": str(page),
+            "before": cursor.before.isoformat() if cursor else "",
+            "skip": str(cursor.skip) if cursor and cursor.skip else "",
         }
         return "/journal?" + urlencode({k: v for k, v in fields.items() if v})
 
 
 def timeline(vault: Any, query: JournalQuery) -> dict[str, Any]:
-    """One page of the timeline (newest first) and whether there is a next one."""
+    """One page of the timeline, newest first, and the cursor of the next page (or None).
+
+    Pages run by time, not by count (no OFFSET): a page deep in a long journal costs what
+    the first one does."""
     from alliance.services.journal import entry_filter, list_entries
-    from alliance.services.readings import entry_ids_with
 
     wanted = entry_filter(
         tags=(query.tag,) if query.tag else (),
         starred=query.starred,
         from_text=query.date_from or None,
         to_text=query.date_to or None,
+        themes=(query.theme,) if query.theme else (),
+        emotions=(query.emotion,) if query.emotion else (),
     )
-    offset = (query.page - 1) * PAGE_SIZE
-    if query.theme or query.emotion:
-        ids = entry_ids_with(
-            vault, [query.theme] if query.theme else [], [query.emotion] if query.emotion else []
-        )
-        found = [e for e in list_entries(vault, wanted) if e.id in ids] if ids else []
-    else:
-        # Fetch one more than the page holds: it tells whether there is a next page.
-        found = list_entries(vault, dataclasses.replace(wanted, limit=offset + PAGE_SIZE + 1))
-    shown = found[offset : offset + PAGE_SIZE]
+    cursor, skip = query.cursor, 0
+    if cursor is not None:
+        until = cursor.before + timedelta(microseconds=1)  # `until` is exclusive
+        wanted = dataclasses.replace(wanted, until=min(wanted.until or until, until))
+        skip = cursor.skip
+    # One more than the page holds: it tells whether there is a next page.
+    found = list_entries(vault, dataclasses.replace(wanted, limit=skip + PAGE_SIZE + 1))
+    shown = found[skip : skip + PAGE_SIZE]
+    following = None
+    if len(found) > skip + PAGE_SIZE:
+        last = shown[-1].created
+        same = sum(1 for entry in shown if entry.created == last)
+        earlier = skip if cursor is not None and cursor.before == last else 0
+        following = Cursor(last, same + earlier)
     return {
         "entries": [(entry, _themes_of(vault, entry.id)) for entry in shown],
-        "has_next": len(found) > offset + PAGE_SIZE,
+        "next": following,
     }
 
 
@@ -87,14 +118,14 @@ def _themes_of(vault: Any, entry_id: str) -> list[str]:
 
 
 def journal_data(vault: Any, query: JournalQuery) -> dict[str, Any]:
-    from alliance.services.insights import signals_in_use
+    from alliance.services.insights import signal_names
     from alliance.services.journal import search
 
-    themes, emotions = signals_in_use(vault)
+    themes, emotions = signal_names()
     data: dict[str, Any] = {"theme_choices": themes, "emotion_choices": emotions}
     if query.q.strip():
         data["hits"] = search(vault, query.q.split(), limit=SEARCH_LIMIT)
-        data.update(entries=[], has_next=False)
+        data.update(entries=[], next=None)
     else:
         data["hits"] = None
         data.update(timeline(vault, query))
@@ -110,7 +141,8 @@ async def journal_page(
     theme: str = "",
     emotion: str = "",
     starred: str = "",
-    page: int = 1,
+    before: str = "",
+    skip: int = 0,
 ) -> Response:
     params = request.query_params
     query = JournalQuery(
@@ -121,15 +153,15 @@ async def journal_page(
         starred=starred == "yes",
         date_from=params.get("from", "").strip(),
         date_to=params.get("to", "").strip(),
-        page=min(max(1, page), MAX_PAGE),
     )
     error = None
     try:
+        query = dataclasses.replace(query, cursor=Cursor.read(before.strip(), skip))
         data = await on_vault(request, journal_data, query)
     except AllianceError as refused:
         error = str(refused)
         data = await on_vault(request, journal_data, JournalQuery())
-        data.update(entries=[], has_next=False, hits=None)
+        data.update(entries=[], next=None, hits=None)
     return render(
         request, "journal.html", status=400 if error else 200, query=query, error=error, **data
     )
