@@ -242,7 +242,8 @@ def _signals_per_session(
             session_ids,
         )
         for session_id, name in rows:
-            found[session_id].add((kind, str(name)))
+            if (kind, name) != ("emotion", "neutral"):  # "neutral" says nothing here
+                found[session_id].add((kind, str(name)))
     return found
 
 

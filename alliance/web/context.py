@@ -130,6 +130,14 @@ def iso(moment: datetime) -> str:
     return moment.isoformat()
 
 
+def preview(body: str, title: str = "", length: int = 160) -> str:
+    """The start of an entry's text for a list, without the title it begins with."""
+    text = " ".join(body.split())
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip(" .!?…")
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
+
+
 def words(identifier: str) -> str:
     """`ending_fear` -> `ending fear`, for showing an id as words."""
     return identifier.replace("_", " ")
@@ -141,7 +149,7 @@ def _resource_groups(message: Any) -> list[tuple[str, list[Any]]]:
     return resource_groups(message)
 
 
-_ENV.filters.update(when=local_time, day=local_day, iso=iso, words=words)
+_ENV.filters.update(when=local_time, day=local_day, iso=iso, words=words, preview=preview)
 _ENV.globals.update(resource_groups=_resource_groups)
 
 
@@ -154,7 +162,8 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         csrf=session.csrf,
         nav=(*CORE_NAV, *request.app.state.extra_nav),
         flashes=session.take_flashes(),
-        signed_in=keeper.unlocked and session.authorised,
+        # Until the recovery key is confirmed, the header offers nothing to wander off to.
+        signed_in=keeper.unlocked and session.authorised and session.recovery_key is None,
         **context,
     )
     return HTMLResponse(page, status_code=status)

@@ -95,3 +95,19 @@ def test_help_now_needs_no_unlocked_vault(fresh: Browser) -> None:
     assert page.status_code == 200
     assert "988" in page.text and "116 123" in page.text
     assert 'href="/help"' in fresh.get("/setup").text
+
+
+def test_the_launch_link_lets_only_its_holder_in(browser: Browser) -> None:
+    """What `serve --demo` opens: the vault is open, and the link's token lets a browser in."""
+    import asyncio
+
+    keeper = browser.app.state.keeper
+    token = keeper.new_launch_token()
+    with new_client(browser.app) as other:
+        assert other.get("/launch", params={"token": "guess"}).url.path == "/unlock"
+        assert other.get("/journal").url.path == "/unlock"
+        landed = other.get("/launch", params={"token": token})
+        assert landed.url.path == "/" and "Write" in landed.text
+    asyncio.run(keeper.lock())
+    with new_client(browser.app) as late:
+        assert late.get("/launch", params={"token": token}).url.path == "/unlock"

@@ -176,3 +176,14 @@ def test_what_goes_with_better_sessions_shows_its_numbers(lived_in: Browser) -> 
     assert cells("rupture") == ["0 of 2", "1 of 2", "goes with lower-rated sessions"]
     assert cells("heard") == ["2 of 2", "1 of 2", "goes with better-rated sessions"]
     assert "does not say that one causes the other" in page
+
+
+def test_a_session_that_did_not_take_place_takes_no_feedback(browser: Browser) -> None:
+    page = browser.post("/sessions", {"at": "2026-01-05T10:00", "status": "cancelled"})
+    assert "there is no Session Feedback for it" in page.text
+    assert 'type="range"' not in page.text
+    refused = sf4(browser, 1, 9)
+    assert refused.status_code == 400  # a hand-made post is refused the same way
+    ahead = browser.post("/sessions", {"at": "2030-01-05T10:00"})
+    assert "opens once the session has begun" in ahead.text
+    assert count_rows(browser, "measure_responses") == 0

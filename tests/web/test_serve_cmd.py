@@ -39,6 +39,7 @@ class Recorder:
     def __init__(self) -> None:
         self.configs: list[Any] = []
         self.opened: list[str] = []
+        self.unlocked: list[bool] = []
 
 
 @pytest.fixture
@@ -50,6 +51,7 @@ def recorded(monkeypatch: pytest.MonkeyPatch, home: Path) -> Recorder:
 
     def run(server: Any) -> None:
         seen.configs.append(server.config)
+        seen.unlocked.append(server.config.app.state.keeper.unlocked)
         server.started = True
         time.sleep(0.3)  # the opener thread sees `started` and opens the browser
 
@@ -119,3 +121,18 @@ def _wait_for(url: str, timeout: float = 20.0) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_demo_serves_a_new_vault_already_unlocked(recorded: Recorder, home: Path) -> None:
+    """`--demo` builds the demo in a temporary folder (never ALLIANCE_HOME) and opens the
+    browser on a one-time launch link that lets that browser in."""
+    pytest.importorskip("alliance.demo", reason="the demo module is not installed")
+    result = CliRunner().invoke(app, ["serve", "--demo", "--port", "8798"])
+    assert result.exit_code == 0, result.output
+    assert recorded.opened and recorded.opened[0].startswith("http://127.0.0.1:8798/launch?token=")
+    served = recorded.configs[0].app
+    keeper = served.state.keeper
+    assert recorded.unlocked == [True]  # served already open
+    assert keeper.home != home and not home.exists()
+    assert keeper.check_launch_token(recorded.opened[0].split("token=")[1])
+    assert not keeper.check_launch_token("guessed")

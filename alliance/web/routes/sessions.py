@@ -3,6 +3,7 @@ and the reflections linked to it."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Form, Request
@@ -89,6 +90,7 @@ def session_data(vault: Any, number: int) -> dict[str, Any]:
     ]
     reflections = [(entry, ensure_reading(vault, entry)) for entry in entries]
     return {
+        "feedback_closed": feedback_closed(record),
         "record": record,
         "reflections": [
             (
@@ -125,6 +127,11 @@ async def give_feedback(request: Request, number: int, session: Unlocked) -> Res
     typed = {key: str(value) for key, value in form.items() if key != "csrf_token"}
 
     def save(vault: Any) -> None:
+        from alliance.services.sessions import get_session
+
+        closed = feedback_closed(get_session(vault, str(number))[0])
+        if closed is not None:
+            raise InvalidInput(closed)
         instrument = load_instrument(vault, SESSION_FEEDBACK)
         answers = [_whole_number(typed.get(item.id, ""), item.text) for item in instrument.items]
         take_measure(
@@ -159,6 +166,17 @@ async def reflect(
         return _session_page(request, data, reflection_error=str(refused), reflection_text=text)
     session.flash("Saved.")
     return RedirectResponse(f"/journal/{entry_id}", status_code=303)
+
+
+def feedback_closed(record: Any) -> str | None:
+    """Why this session takes no Session Feedback (it did not, or not yet, take place)."""
+    from alliance.domain.sessions import SessionStatus
+
+    if record.status in (SessionStatus.CANCELLED, SessionStatus.MISSED):
+        return f"This session was {record.status.value}: there is no Session Feedback for it."
+    if record.starts_at > datetime.now(UTC):
+        return "Session Feedback opens once the session has begun."
+    return None
 
 
 def _whole_number(text: str, item: str) -> int | None:
