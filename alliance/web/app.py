@@ -29,6 +29,7 @@ from alliance.web.context import (
     render,
     set_cookie_header,
 )
+from alliance.web.routes.auth import unlock_form
 from alliance.web.security import CSRF_REFUSED, CsrfRefused, Guard, HostPolicy, csrf_guard
 from alliance.web.session import COOLDOWN_SECONDS, IDLE_SECONDS, Keeper, Locked
 
@@ -153,8 +154,14 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def needs_unlock(request: Request, error: Exception) -> Response:
         if _wants_json(request):
             return JSONResponse({"detail": "The vault is locked: unlock it in the app."}, 401)
-        wanted = request.url.path if request.method == "GET" else "/"
-        return RedirectResponse(f"/unlock?next={wanted}", status_code=303)
+        if request.method == "GET":
+            return RedirectResponse(f"/unlock?next={request.url.path}", status_code=303)
+        # A form sent after the vault locked itself: what was typed comes back with the
+        # passphrase form, so it is never lost (it stays in this page, not on disk).
+        form = await request.form()
+        typed = form.get("text")
+        pending = typed if isinstance(typed, str) and typed.strip() else None
+        return unlock_form(request, "/", None, pending=pending, status=401)
 
     @app.exception_handler(CsrfRefused)
     async def csrf_refused(request: Request, error: CsrfRefused) -> Response:

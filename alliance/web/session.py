@@ -49,7 +49,7 @@ class BrowserSession:
     authorised: bool = False
     flashes: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
     recovery_key: str | None = None  # shown once after creating the vault, until confirmed
-    show_resources: bool = False  # the next page shows the crisis resources
+    draft: str | None = None  # text typed before an idle lock, for the Today page to show
 
     def flash(self, message: str, kind: str = "info") -> None:
         self.flashes.append((kind, message))
@@ -149,6 +149,7 @@ class Keeper:
         for session in self._sessions.values():
             session.authorised = False
             session.recovery_key = None
+            session.draft = None
         if vault is None:
             return False
         await self._on_thread(vault.close)

@@ -111,3 +111,21 @@ def test_the_launch_link_lets_only_its_holder_in(browser: Browser) -> None:
     asyncio.run(keeper.lock())
     with new_client(browser.app) as late:
         assert late.get("/launch", params={"token": token}).url.path == "/unlock"
+
+
+def test_text_sent_after_the_idle_lock_comes_back_after_unlocking(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app(idle_seconds=0.3)
+    with new_client(app) as client:
+        browser = create_vault(Browser(client))
+        token = browser.csrf()
+        time.sleep(0.9)
+        typed = "A long reflection <b>typed</b> while the vault locked itself."
+        page = client.post("/write", data={"text": typed, "csrf_token": token})
+        assert page.status_code == 401 and "What you wrote is kept on this page" in page.text
+        assert 'name="pending" value="A long reflection &lt;b&gt;typed&lt;/b&gt;' in page.text
+        back = browser.post("/unlock", {"passphrase": PASSPHRASE, "pending": typed})
+        assert back.url.path == "/" and "Your text is back in the box" in back.text
+        assert "typed&lt;/b&gt; while the vault locked itself.</textarea>" in back.text
+        assert "while the vault locked itself" not in browser.get("/").text  # shown once

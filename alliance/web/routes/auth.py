@@ -88,21 +88,31 @@ async def unlock_page(request: Request, next: str = "/") -> Response:
         return RedirectResponse("/setup", status_code=303)
     if keeper.unlocked and session.authorised:
         return RedirectResponse(_safe_next(next), status_code=303)
-    return _unlock_form(request, next, None)
+    return unlock_form(request, next, None)
 
 
 @router.post("/unlock")
-async def unlock(request: Request, passphrase: str = Form(""), next: str = Form("/")) -> Response:
+async def unlock(
+    request: Request,
+    passphrase: str = Form(""),
+    next: str = Form("/"),
+    pending: str = Form(""),
+) -> Response:
     keeper = keeper_of(request)
     if not keeper.vault_exists():
         return RedirectResponse("/setup", status_code=303)
     try:
         await keeper.unlock(passphrase)
     except WrongPassphrase as wrong:
-        return _unlock_form(request, next, str(wrong), status=400)
+        return unlock_form(request, next, str(wrong), pending=pending or None, status=400)
     session = browser_session(request)
     assert session is not None
-    replace_session(request, keeper.authorise(session))
+    fresh = keeper.authorise(session)
+    replace_session(request, fresh)
+    if pending.strip():
+        fresh.draft = pending
+        fresh.flash("Your text is back in the box: save it when you are ready.")
+        return RedirectResponse("/#write-heading", status_code=303)
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
@@ -128,7 +138,15 @@ async def launch(request: Request, token: str = "") -> Response:
     return RedirectResponse("/unlock", status_code=303)
 
 
-def _unlock_form(request: Request, next: str, error: str | None, status: int = 200) -> Response:
+def unlock_form(
+    request: Request,
+    next: str,
+    error: str | None,
+    *,
+    pending: str | None = None,
+    status: int = 200,
+) -> Response:
+    """The passphrase form; `pending` is text typed before the vault locked, kept in it."""
     minutes = max(1, round(keeper_of(request).idle_seconds / 60))
     return render(
         request,
@@ -136,5 +154,6 @@ def _unlock_form(request: Request, next: str, error: str | None, status: int = 2
         status=status,
         next=_safe_next(next),
         error=error,
+        pending=pending,
         idle_minutes=minutes,
     )

@@ -58,7 +58,8 @@ def _page(request: Request, data: dict[str, Any], **extra: Any) -> Response:
 
 @router.get("/")
 async def today(request: Request, session: Unlocked) -> Response:
-    return _page(request, await on_vault(request, today_data))
+    draft, session.draft = session.draft, None
+    return _page(request, await on_vault(request, today_data), write_text=draft or "")
 
 
 @router.post("/write")

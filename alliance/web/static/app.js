@@ -39,6 +39,22 @@
     update();
   }
 
+  // Writing is using the app: while someone types, tell the server now and then (at most once
+  // a minute), so that the idle lock does not close the vault in the middle of an entry.
+  let lastPing = 0;
+  function keepOpenWhileWriting(event) {
+    if (!(event.target instanceof HTMLTextAreaElement)) {
+      return;
+    }
+    const now = Date.now();
+    if (now - lastPing < 60000) {
+      return;
+    }
+    lastPing = now;
+    fetch("/api/v1/session", { credentials: "same-origin", cache: "no-store" }).catch(function () {});
+  }
+
+  document.addEventListener("input", keepOpenWhileWriting);
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-checkin]").forEach(enhanceCheckin);
     document.querySelectorAll("input[data-slider]").forEach(enhanceSlider);
