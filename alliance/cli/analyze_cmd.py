@@ -31,7 +31,8 @@ def analyze(
         from alliance.errors import InvalidInput
 
         raise InvalidInput("Give a text to read, or use --jsonl FILE.")
-    from alliance.analysis import analyze as read, reading_as_dict
+    from alliance.analysis import analyze as read
+    from alliance.analysis import reading_as_dict
 
     reading = read(text)
     if as_json:

@@ -47,6 +47,8 @@ def reread_stale(vault: Vault, batch: int = 256) -> int:
     from alliance.store.tables import Entry, EntryReading
 
     current = model_version()
+    if not any_stale(vault, current):
+        return 0
     done = 0
     while True:
         with vault.transaction() as session:
@@ -64,6 +66,16 @@ def reread_stale(vault: Vault, batch: int = 256) -> int:
             for (pk, _, _), reading in zip(stale, readings, strict=True):
                 _store(session, pk, reading)
             done += len(stale)
+
+
+def any_stale(vault: Vault, current: str) -> bool:
+    """Whether some entry lacks a reading from `current`: two index-only counts."""
+    raw = vault.raw()
+    entries = raw.execute("SELECT count(*) FROM entries").fetchone()[0]
+    fresh = raw.execute(
+        "SELECT count(*) FROM entry_readings WHERE model_version = ?", (current,)
+    ).fetchone()[0]
+    return bool(entries != fresh)
 
 
 def _text_of(title: str, body: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from alliance.errors import VaultError, WrongPassphrase
 from alliance.store import agent
 from alliance.store.paths import vault_home
-from alliance.store.vault import (
+from alliance.store.vault import (  # re-exported for the interfaces
     Vault,
     change_passphrase,
     create_vault,
@@ -17,6 +17,20 @@ from alliance.store.vault import (
     unlock_with_recovery,
     vault_exists,
 )
+
+__all__ = [
+    "Vault",
+    "backup",
+    "change_vault_passphrase",
+    "has_vault",
+    "init_vault",
+    "lock",
+    "recover",
+    "unlock",
+    "unlock_for_window",
+    "vault_exists",
+    "vault_home",
+]
 
 PASSPHRASE_ENV = "ALLIANCE_PASSPHRASE"
 MAX_ATTEMPTS = 3
@@ -39,14 +53,13 @@ def unlock(
     ask: Callable[[], str] | None = None,
     start_agent: bool = False,
 ) -> Vault:
-    """Open the vault: through a running unlock agent, a given passphrase, or by asking.
-
-    `ask` is tried up to three times; a given passphrase only once.
+    """Open the vault: with a given passphrase (always checked), else through a running
+    unlock agent, else by asking. `ask` is tried up to three times; a given passphrase once.
     """
     home = home or vault_home()
     if not vault_exists(home):
         raise VaultError(f"No vault at {home}. Create one with `alliance init`.")
-    key = agent.fetch_key(home)
+    key = agent.fetch_key(home) if passphrase is None else None
     if key is not None:
         return open_vault(home, key)
     key = _key_from_passphrase(home, passphrase, ask)

@@ -107,7 +107,7 @@ class EntryReading(Base):
     entry_pk: Mapped[int] = mapped_column(
         ForeignKey("entries.pk", ondelete="CASCADE"), primary_key=True
     )
-    model_version: Mapped[str] = mapped_column(String(64))
+    model_version: Mapped[str] = mapped_column(String(64), index=True)
     crisis_level: Mapped[str] = mapped_column(String(16))
     sentiment: Mapped[str] = mapped_column(String(16))
     reading_json: Mapped[str] = mapped_column(Text)
