@@ -39,3 +39,16 @@ def test_long_vault_paths_get_a_private_socket_elsewhere(tmp_path: Path) -> None
     path = agent.socket_path(deep)
     assert len(os.fsencode(path)) < 108
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_a_given_passphrase_is_checked_even_while_unlocked(vault: object, home: Path) -> None:
+    import pytest
+
+    from alliance.errors import WrongPassphrase
+
+    unlock_for_window(home, PASSPHRASE)
+    try:
+        with pytest.raises(WrongPassphrase):
+            unlock(home, passphrase="not the passphrase")
+    finally:
+        lock(home)
