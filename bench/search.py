@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import WORK, synthetic_bodies, time_process  # noqa: E402
+from bench.common import WORK, synthetic_bodies, time_process
 
 PASSPHRASE = "bench passphrase, not secret"
 WORD = "hopeful"
@@ -84,7 +84,11 @@ def jrnl_executable() -> Path:
     exe = venv / "bin" / "jrnl"
     if not exe.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "jrnl==4.6"], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "jrnl==4.6"],
+            check=True,
+            stderr=subprocess.DEVNULL,
+        )
     return exe
 
 
