@@ -219,7 +219,10 @@ CUES: tuple[Cue, ...] = SELF_RISK + PASSIVE + HARM_OTHER + THIRD_PARTY + HARMED 
 
 # Idioms that would otherwise meet a cue, and mentions of suicide as a subject (prevention work,
 # bereavement, a word being explained) rather than as anyone's risk: replaced by spaces first.
+# The lookahead names the first letter of every alternative: the engine then skips most
+# positions at once instead of trying twenty alternatives at each (twice as fast).
 MASKS = _compile(
+    r"(?=[adhklmnrstw'\"])(?:"
     r"\bkill\w*\s+(?:it|time|two\s+birds)\b|\bkill\w*\s+(?:him|her|them|it)\s+off\b"
     r"|\bkilling\s+me\b|\bkill\w*\s+(?:me|you)\s+to\b|\bto\s+die\s+for\b|\bdie\s+for\s+(?:a|an"
     r"|some)\b|\bdying\s+(?:to|for|of)\b|\bdied\s+(?:laughing|of)\b|\bhang\w*\s+out\b"
@@ -235,7 +238,7 @@ MASKS = _compile(
     r"|about)\s+(?:\w+\s+)?(?:suicid\w*|self[-\s]?harm\w*)(?:\s+(?:thoughts|ideation|feelings"
     r"|risk))?|\bask\w*\s+(?:clients|people|patients|students|someone|them|him|her)\s+(?:\w+\s+)?"
     r"about\s+(?:suicid\w*|self[-\s]?harm\w*)|\bwhat\s+['\"]?suicid\w*(?:\s+\w+)?['\"]?\s+means\b"
-    r"|['\"]suicid\w*(?:\s+\w+)?['\"]"
+    r"|['\"]suicid\w*(?:\s+\w+)?['\"])"
 )
 # A film, essay or training "about" something, named before a topic-prone cue.
 TOPIC = _compile(
@@ -249,7 +252,8 @@ TOPIC = _compile(
 
 _WORD = re.compile(r"[a-z][\w']*")
 # Every mask contains one of these stems; a sentence without them is not masked at all.
-MASK_STEMS = ("kill", "die", "dying", "died", "hang", "suicid", "self", "death", "dead")
+# ("harm" rather than "self": every mask about self-harm holds "harm", and "myself" is common.)
+MASK_STEMS = ("kill", "die", "dying", "died", "hang", "suicid", "harm", "death", "dead")
 
 
 @lru_cache(maxsize=8192)

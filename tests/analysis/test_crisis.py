@@ -1,4 +1,5 @@
-"""The crisis-language reader: the spec's levels, clinical-facts §7.6, idioms, offsets, quality.
+"""The crisis-language reader: the spec's levels, clinical-facts §7.6, idioms, offsets, the
+classifier that backs the rules up, quality.
 
 Quality on the labelled sets is measured by bench/crisis_eval.py; the thresholds here are the
 targets from the brief (urgent recall 1.0, false alarms on hard negatives at most 5%).
@@ -8,15 +9,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliance.analysis import crisis_patterns
-from alliance.analysis.crisis import read_crisis
+from alliance.analysis import crisis_model, crisis_patterns
+from alliance.analysis.crisis import combine_levels, read_crisis
+from alliance.analysis.crisis_model import LEVELS, Thresholds, block_inputs, load_model
 from alliance.analysis.sentences import split_sentences
 
 DATA = Path(__file__).parent / "data" / "crisis"
@@ -29,11 +33,24 @@ def _load(name: str) -> list[dict[str, str]]:
 
 
 def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("crisis_eval", REPO / "bench" / "crisis_eval.py")
+    return _load_module("crisis_eval", REPO / "bench" / "crisis_eval.py")
+
+
+def _script(name: str) -> Any:
+    pytest.importorskip("sklearn", reason="the training script needs scikit-learn")
+    return _load_module(name, REPO / "scripts" / f"{name}.py")
+
+
+def _load_module(name: str, path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
+
+
+RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
 # --- clinical-facts §7.6: the safety-language regression suite -----------------------------
@@ -201,15 +218,138 @@ def test_any_text_gives_consistent_evidence(text: str) -> None:
 # --- the trigger index must never hide a cue ---------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["labelled", "heldout", "paraphrases"])
+@pytest.mark.parametrize("name", ["labelled", "heldout", "paraphrases", "train_extra"])
 def test_trigger_index_matches_trying_every_cue(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = _load(name)
-    indexed = [read_crisis(row["text"]) for row in rows]
+    indexed = [read_crisis(row["text"], use_model=False) for row in rows]
     monkeypatch.setattr(
         "alliance.analysis.crisis.candidate_cues", lambda sentence: list(crisis_patterns.CUES)
     )
-    exhaustive = [read_crisis(row["text"]) for row in rows]
+    exhaustive = [read_crisis(row["text"], use_model=False) for row in rows]
     assert indexed == exhaustive
+
+
+# --- the classifier: it backs the rules up, and never overrules them -----------------------
+
+
+def test_shipped_model_files_agree_with_each_other_and_with_the_code() -> None:
+    model = load_model()
+    assert load_model() is model  # cached
+    config = json.loads((crisis_model.MODEL_DIR / crisis_model.CONFIG_NAME).read_text())
+    artifact = (crisis_model.MODEL_DIR / crisis_model.ARTIFACT_NAME).read_bytes()
+    metrics = json.loads((crisis_model.MODEL_DIR / "crisis-metrics.json").read_text())
+    version = crisis_model.compute_model_version(artifact, config)
+    # EXPECTED_VERSION sits in the code so that analysis.model_version() changes with the model.
+    assert version == model.version == metrics["model_version"] == crisis_model.EXPECTED_VERSION
+    assert tuple(config["labels"]) == LEVELS
+    assert 0.5 <= model.thresholds.flag < 1.0
+    assert 0.0 < model.thresholds.raise_concern < 1.0
+    assert model.coef.shape == (3, len(model.idf))
+
+
+def test_numpy_runtime_matches_scikit_learn_on_the_shipped_model() -> None:
+    pytest.importorskip("sklearn", reason="scikit-learn is a training-time dependency only")
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    model = load_model()
+    config = json.loads((crisis_model.MODEL_DIR / crisis_model.CONFIG_NAME).read_text())
+    sentences = [s.text for row in _load("labelled") for s in split_sentences(row["text"])]
+    sentences += ["", "!!!", "Ünïcödé wörds, killing it… “quoted” I’m fine", "a " * 400]
+    inputs = list(zip(*map(block_inputs, sentences), strict=True))
+    blocks = []
+    for block, name, texts in zip(
+        (model.words, model.chars, model.concepts), crisis_model.BLOCKS, inputs, strict=True
+    ):
+        settings_ = {k: v for k, v in config[name].items() if k != "ngram_range"}
+        vectorizer = TfidfVectorizer(
+            vocabulary=block.index, ngram_range=block.ngram_range, sublinear_tf=True, **settings_
+        )
+        vectorizer.fit(["fit only to set up; idf is replaced below"])
+        vectorizer.idf_ = block.idf
+        blocks.append(vectorizer.transform(texts))
+    classifier = LogisticRegression()
+    classifier.classes_ = np.array([0, 1, 2])
+    classifier.coef_ = model.coef
+    classifier.intercept_ = model.intercept
+    theirs = classifier.predict_proba(hstack(blocks).tocsr())
+    np.testing.assert_allclose(model.probabilities(sentences), theirs, rtol=1e-9, atol=1e-12)
+    assert model.probabilities([]).shape == (0, 3)
+
+
+@pytest.mark.parametrize("name", ["labelled", "paraphrases", "train_extra"])
+def test_the_classifier_only_ever_adds_to_the_rules(name: str) -> None:
+    for row in _load(name):
+        rules = read_crisis(row["text"], use_model=False)
+        both = read_crisis(row["text"])
+        assert RANK[both.level] >= RANK[rules.level], row["id"]
+        assert set(rules.evidence) <= set(both.evidence), row["id"]
+
+
+SURE_URGENT = [0.0, 0.0, 1.0]
+SURE_NONE = [1.0, 0.0, 0.0]
+THRESHOLDS = Thresholds(flag=0.8, raise_concern=0.6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "probabilities", "level"),
+    [
+        ("I'm going to do it tonight.", "none", SURE_URGENT, "urgent"),
+        ("I'm going to do it tonight.", "none", [0.1, 0.5, 0.4], "concern"),  # flagged, not sure
+        ("I'm going to do it tonight.", "none", [0.3, 0.1, 0.6], "none"),  # below the flag
+        ("I want it all to stop.", "concern", [0.3, 0.0, 0.7], "urgent"),  # raised
+        ("I want it all to stop.", "concern", [0.5, 0.0, 0.5], "concern"),
+        ("I want to kill myself.", "urgent", SURE_NONE, "urgent"),  # never lowered
+        ("I wish I was dead.", "concern", SURE_NONE, "concern"),
+        # Guards on the classifier's hits: grief, a film, a joke, someone else.
+        ("Since my uncle died I go to the grave every week.", "none", SURE_URGENT, "none"),
+        ("We watched a film about a man who jumps off a bridge.", "none", SURE_URGENT, "none"),
+        ("I'm going to strangle him for this, haha.", "none", SURE_URGENT, "none"),
+        ("My friend says he's going to do it tonight.", "none", SURE_URGENT, "concern"),
+    ],
+)
+def test_combining_with_the_rules_and_the_guards(
+    sentence: str, rule: str, probabilities: list[float], level: str
+) -> None:
+    assert combine_levels([sentence], [""], [rule], [probabilities], THRESHOLDS) == [level]  # type: ignore[list-item]
+
+
+def test_the_classifier_reads_plain_wordings_no_cue_was_written_for() -> None:
+    # Written for this test, before it was first run, and not in any training file. Of six
+    # such sentences the rules read three as urgent; the classifier two of the other three.
+    for text in (
+        "Everything's in place for tomorrow night, I won't be coming back.",
+        "I keep looking at the pills and counting them.",
+    ):
+        assert read_crisis(text, use_model=False).level == "none"
+        reading = read_crisis(text)
+        assert reading.level == "urgent"
+        assert [span.text for span in reading.evidence] == [text]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss of the rules and the classifier alike")
+def test_a_note_left_for_parents_is_read_as_urgent() -> None:
+    # The third of the six sentences above: a farewell note named without any risk word.
+    assert read_crisis("I've written a note for my parents to find.").level == "urgent"
+
+
+def test_training_sentences_take_the_marked_evidence() -> None:
+    trainer = _script("train_crisis")
+    text = trainer.Text(
+        "train_extra",
+        "urgent",
+        "Work was fine. I wrote the note tonight. Then TV.",
+        ["Work was fine.", "I wrote the note tonight.", "Then TV."],
+        ["", "", ""],
+        ["none", "none", "none"],
+        ("I wrote the note tonight.",),
+    )
+    assert trainer.sentence_examples(text) == [
+        ("Work was fine.", 0),
+        ("I wrote the note tonight.", 2),
+        ("Then TV.", 0),
+    ]
 
 
 # --- quality on the labelled sets -------------------------------------------------------------

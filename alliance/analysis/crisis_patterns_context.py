@@ -1,0 +1,139 @@
+"""Context patterns of the crisis reader: negation, tense, hypotheticals, jokes, accidents,
+bereavement, and the words that say who a sentence is about.
+
+The engine (`alliance.analysis.crisis`) uses them to lower or clear what a cue found, and to
+guard the classifier's hits; the cue tables themselves are `crisis_patterns*`.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CLAUSE_BREAK = re.compile(
+    r"""[,;:()"]|\s[-–—]+\s|\b(?:but|although|though|because|cause|cos|while|whereas|yet|"""
+    r"""which|and|or|so|then|until|after|before|since|except|unless)\b""",
+    re.IGNORECASE,
+)
+TOKEN = re.compile(r"[A-Za-z][\w']*")
+NEGATOR = re.compile(
+    r"(?:not|no|never|nobody|nothing|without|cannot|neither|nor|hardly|\w+n't|dont|doesnt|didnt"
+    r"|wont|wouldnt|cant|couldnt|isnt|wasnt|arent|havent|hasnt|shouldnt)",
+    re.IGNORECASE,
+)
+# Words after which a negation no longer governs what follows ("I don't know why I want to
+# die" still says "I want to die"), and words that undo it ("can't stop thinking about it").
+NEGATION_ENDS = re.compile(
+    r"(?:why|how|what|when|where|if|whether|that|tell|told|say|said|know\w*|knew|realis\w*"
+    r"|realiz\w*|admit\w*|understand|sure|mean|meant)",
+    re.IGNORECASE,
+)
+DOUBLE_NEGATION = re.compile(r"(?:stop|help)", re.IGNORECASE)
+CLEAN_FROM = re.compile(r"\b(?:clean|free|sober)\s+(?:from|of)\s+$", re.IGNORECASE)
+STOPPED = re.compile(r"\b(?:stopped|quit|quitting)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"\b(?:if|in\s+case|suppose|supposing|whether)\b", re.IGNORECASE)
+ASKED = re.compile(r"\bask(?:ed|s)?\s+(?:me\s+)?(?:if|whether|about)\b", re.IGNORECASE)
+DENIED = re.compile(
+    r"\b(?:said|say|answered|replied|told\s+(?:her|him|them))\s+(?:that\s+)?(?:no|never"
+    r"|i\s+hadn't|i\s+haven't|i\s+don't|i\s+wasn't|i'm\s+not|i've\s+never|i\s+have\s+never"
+    r"|i\s+never|i'd\s+never)\b|\bno,\s+never\b",
+    re.IGNORECASE,
+)
+# "I'd kill myself if I had to sit through that again": a conditional after a modal.
+MODAL = re.compile(r"\b(?:i'd|id|would|could)\b", re.IGNORECASE)
+
+DISTANT_PAST = re.compile(
+    r"\b(?:used\s+to|when\s+i\s+was|(?:years?|months|ages)\s+ago|(?:a\s+)?long\s+time\s+ago"
+    r"|long\s+ago|back\s+(?:then|in|when)|as\s+a\s+(?:kid|child|teen\w*|student|young\s+\w+)"
+    r"|in\s+my\s+(?:teens|twenties|youth|\w+\s+year)|in\s+(?:high|secondary|middle|primary)"
+    r"\s+school|at\s+uni(?:versity)?\b|last\s+year|in\s+the\s+past|after\s+my\s+\w+\s+was\s+born"
+    r"|no\s+longer|in\s+recovery|(?:that|this|it)\s+was\s+(?:a\s+long\s+time|years|ages)"
+    r"|(?:19|20)\d\d|\w+\s+(?:years?|months?)\s+(?:clean|free|sober)|history\s+of"
+    r"|at\s+(?:age\s+)?\d{1,2}|aged\s+\d{1,2}|when\s+i\s+was\s+(?:younger|little|small))\b",
+    re.IGNORECASE,
+)
+PRESENT = re.compile(
+    r"\b(?:i'm|im|i\s+am|i've\s+been|ive\s+been|i\s+have\s+been|i\s+keep|keep|i\s+can't\s+stop"
+    r"|now|again|tonight|today|right\s+now|lately|recently|these\s+days|this\s+(?:week|morning"
+    r"|afternoon|evening|month|weekend)|last\s+night|yesterday|an?\s+(?:few\s+)?(?:hours?"
+    r"|minutes?)\s+ago|every\s+day|currently|still)\b",
+    re.IGNORECASE,
+)
+REVIVAL = re.compile(
+    r"\b(?:again\s+now|now\s+again|(?:it's|it\s+is|they're|they\s+are)\s+back|coming\s+back"
+    r"|(?:thinking|thought)\s+about\s+it\s+again|started\s+again)\b",
+    re.IGNORECASE,
+)
+DETERMINERS = words("the a an my these those his her their")
+PERFECT = words("i've ive have has we've they've he's she's")
+PAST_VERB = re.compile(r"(?:wanted|was|were|had|thought|felt|considered)", re.IGNORECASE)
+RECENT = re.compile(
+    r"\b(?:today|tonight|last\s+night|yesterday|this\s+(?:morning|afternoon|evening|week"
+    r"|weekend)|(?:at|over)\s+the\s+weekend|an?\s+(?:few\s+)?(?:hours?|minutes?)\s+ago"
+    r"|just\s+now|again|all\s+day|earlier|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+JOKE = re.compile(
+    r"\b(?:ha(?:ha)+|hah|lol|lmao|lmfao|rofl|jk|kidding|joking|jokes)\b|[😂🤣😅😆🙃😜😝]"
+    r"|\b(?:was|were)\s+(?:laughing|joking|kidding|grinning)\b"
+    r"|[:;]-?[)pPD](?!\w)",
+    re.IGNORECASE,
+)
+SERIOUS = re.compile(r"\bnot\s+(?:joking|kidding)\b|\bi\s+mean\s+it\b|\bseriously\b", re.I)
+TRIVIAL_REASON = re.compile(r"\bfor\s+(?:\w+ing\b|always|never|not)", re.IGNORECASE)
+ACCIDENT = re.compile(
+    r"\b(?:accident\w*|by\s+mistake|shaving|cooking|chopping|slicing|baking|lifting|playing|gym"
+    r"|skiing|fell|fall|tripped|slipped|sprain\w*|twisted|football|rugby|training)\b",
+    re.IGNORECASE,
+)
+ON_PURPOSE = re.compile(r"\b(?:on\s+purpose|deliberately|intentionally)\b", re.IGNORECASE)
+COMPLETED_VERB = re.compile(
+    r"(?:killed|hanged|hung|shot|took|taken|ended|unalived|overdosed)", re.IGNORECASE
+)
+TRY_OR_INTEND = re.compile(
+    r"(?:tried|trying|try|attempt\w*|threaten\w*|want\w*|going|gonna|plan\w*|would|\w+'d|will"
+    r"|\w+'ll|talk\w*|said|says|saying|keeps?|kept|might|could|about|to|wish\w*|nearly|almost)",
+    re.IGNORECASE,
+)
+BEREAVEMENT_LEAD = re.compile(r"(?:for|after|since|by|before|when)", re.IGNORECASE)
+
+
+SELF_WORDS = words("i i'm im i've ive i'd i'll me my myself mine")
+I_WORDS = words("i i'm im i've ive i'd i'll")
+WE_WORDS = words("we we're we've we'd us our")
+OTHER_WORDS = words(
+    "he she they he's she's they're they've he'd she'd they'd his her hers him them their "
+    "someone somebody anyone friend friends partner husband wife boyfriend girlfriend son "
+    "daughter kid kids child children mum mom mother dad father brother sister cousin uncle "
+    "aunt nan grandma grandmother grandfather grandpa roommate flatmate housemate student "
+    "students client clients colleague coworker boss patient patients people teen teenager "
+    "character man woman guy girl boy nurse doctor dentist vet surgeon"
+)
+NOT_NAMES = words(
+    "I Dr Mr Mrs Ms Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+    "March April May June July August September October November December Christmas Easter "
+    "God English"
+)
+# Words that may stand between "I" and a cue without hiding another subject ("I've even
+# picked a place"), unlike "Someone I game with posted ...".
+LINK_WORDS = words(
+    "been just even already finally also actually have has had started keep kept am was "
+    "really secretly quietly literally now then today going to gonna will probably"
+)
+
+
+# Someone else's death named in the sentence ("since Dad died", "my aunt killed herself"):
+# grief, not risk, unless a cue says otherwise.
+OTHER_DEATH = re.compile(
+    r"\b(?:he|she|they|his|her|dad|mum|mom|father|mother|brother|sister|son|daughter|husband|wife"
+    r"|partner|friend|uncle|aunt|cousin|nan|gran\w*|grandad|grandpa|grandma|baby|cat|dog)\b"
+    r"[^.!?]{0,30}?\b(?:died|passed|killed\s+(?:him|her|them)sel(?:f|ves)|took\s+(?:his|her"
+    r"|their)\s+own\s+life|hanged|overdosed|was\s+killed|funeral|grave)\b|\b(?:funeral|grave"
+    r"|ashes|eulogy|memorial|bereave\w*|anniversary\s+of|lost\s+(?:my|our|her|his|a)\s+(?:\w+\s+){1,2}?to)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,361 @@
+"""Train the crisis reader's sentence classifier; write its artifact, config and metrics.
+
+    .venv/bin/python scripts/train_crisis.py          # about a minute on two cores
+
+Data (tests/analysis/data/crisis/): labelled.jsonl, paraphrases.jsonl and train_extra.jsonl.
+heldout.jsonl is never read here. Texts become sentence examples:
+
+- a one-sentence text is one example with the text's level;
+- every sentence of a text labelled none is a none example;
+- in a longer concern or urgent text, the sentences its writer marked (`evidence` in
+  train_extra.jsonl) take the text's level and the others are none; where nothing is marked,
+  the sentences the rules flag take the rules' level and the others are left out, since they
+  may only make sense beside the flagged one ("Bought a rope today. I know what it's for.").
+
+Cross-validation: 5 folds over texts (a text's sentences stay together), stratified by level.
+Each fold's model reads every sentence of its held-out texts, and `crisis.combine_levels`
+combines that with the rules exactly as `read_crisis` does. The thresholds are chosen on these
+out-of-fold readings (see `choose_thresholds`), and the figures in crisis-metrics.json are
+theirs. The final model is then fitted on every example. Deterministic: the same data and the
+same scikit-learn give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import sklearn
+from numpy.typing import NDArray
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedGroupKFold
+
+from alliance.analysis import crisis_model
+from alliance.analysis.crisis import combine_levels, rule_levels
+from alliance.analysis.crisis_model import LEVELS, TOKEN_PATTERN, Thresholds
+from alliance.analysis.reading import CrisisLevel
+from alliance.analysis.sentences import split_sentences
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "analysis" / "data" / "crisis"
+SETS = ("labelled", "paraphrases", "train_extra")
+METRICS_NAME = "crisis-metrics.json"
+RANK = {level: i for i, level in enumerate(LEVELS)}
+
+WORD = {"ngram_range": [1, 2], "min_df": 1, "token_pattern": TOKEN_PATTERN}
+CHAR = {"analyzer": "char_wb", "ngram_range": [4, 4], "min_df": 4}
+CONCEPT = {"ngram_range": [1, 1], "token_pattern": r"\S+", "lowercase": False}
+# C and the rest were compared on out-of-fold readings (docs/safety.md): C=4 without class
+# weights; concept tokens in their own block (cheaper at run time than in the word block).
+C = 4.0
+FOLDS = 5
+# Thresholds: the classifier may add false alarms on at most this share of the texts labelled
+# none (out of fold, over all three sets); concern texts raised to urgent at most this share.
+ADDED_FALSE_ALARM_BUDGET = 0.02
+CONCERN_RAISED_BUDGET = 0.10
+GRID = np.round(np.arange(0.50, 0.995, 0.01), 2)
+
+
+@dataclass(frozen=True)
+class Text:
+    set: str
+    level: CrisisLevel
+    text: str
+    sentences: list[str]  # straight quotes, as the reader sees them
+    following: list[str]
+    rules: list[CrisisLevel]  # the rules' level for each sentence
+    marked: tuple[str, ...]  # the sentences its writer marked as the evidence, if any
+
+
+def load_texts() -> list[Text]:
+    texts = []
+    for name in SETS:
+        with (DATA / f"{name}.jsonl").open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    row = json.loads(line)
+                    spans = split_sentences(row["text"])
+                    sentences, following, rules = rule_levels(row["text"], spans)
+                    marked = tuple(row.get("evidence", ()))
+                    texts.append(
+                        Text(name, row["level"], row["text"], sentences, following, rules, marked)
+                    )
+    return texts
+
+
+def sentence_examples(text: Text) -> list[tuple[str, int]]:
+    """(sentence, level index) pairs to learn from; see the module docstring."""
+    label = RANK[text.level]
+    if len(text.sentences) == 1:
+        return [(text.sentences[0], label)]
+    if label == 0:
+        return [(sentence, 0) for sentence in text.sentences]
+    if text.marked:
+        marked = {crisis_model.prepare(sentence) for sentence in text.marked}
+        return [
+            (sentence, label if crisis_model.prepare(sentence) in marked else 0)
+            for sentence in text.sentences
+        ]
+    return [(s, RANK[rule]) for s, rule in zip(text.sentences, text.rules, strict=True) if rule]
+
+
+class Features:
+    """The three TF-IDF blocks as scikit-learn computes them (the runtime re-implements this)."""
+
+    def __init__(self) -> None:
+        self.blocks = [
+            TfidfVectorizer(**_sk(settings), sublinear_tf=True)
+            for settings in (WORD, CHAR, CONCEPT)
+        ]
+
+    def fit_transform(self, sentences: Sequence[str]) -> csr_matrix:
+        inputs = block_inputs(sentences)
+        return hstack(
+            [b.fit_transform(x) for b, x in zip(self.blocks, inputs, strict=True)]
+        ).tocsr()
+
+    def transform(self, sentences: Sequence[str]) -> csr_matrix:
+        inputs = block_inputs(sentences)
+        return hstack([b.transform(x) for b, x in zip(self.blocks, inputs, strict=True)]).tocsr()
+
+
+def block_inputs(sentences: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+    """What the word, char and concept blocks read, block by block."""
+    words, chars, concepts = zip(*map(crisis_model.block_inputs, sentences), strict=True)
+    return list(words), list(chars), list(concepts)
+
+
+def _sk(settings: dict[str, Any]) -> dict[str, Any]:
+    return {**settings, "ngram_range": tuple(settings["ngram_range"])}
+
+
+def fit(sentences: Sequence[str], targets: Sequence[int]) -> tuple[Features, LogisticRegression]:
+    features = Features()
+    matrix = features.fit_transform(sentences)
+    classifier = LogisticRegression(C=C, max_iter=5000)
+    return features, classifier.fit(matrix, np.asarray(targets))
+
+
+def out_of_fold(texts: list[Text]) -> list[NDArray[np.float64]]:
+    """Per text, the probabilities of each of its sentences from the fold that held it out."""
+    examples = [(i, s, y) for i, text in enumerate(texts) for s, y in sentence_examples(text)]
+    groups = np.array([i for i, _, _ in examples])
+    targets = np.array([y for _, _, y in examples])
+    folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=0)
+    probabilities: list[NDArray[np.float64]] = [np.zeros((0, 3))] * len(texts)
+    for number, (train, test) in enumerate(folds.split(groups, targets, groups), start=1):
+        print(f"  fold {number}/{FOLDS}", flush=True)
+        features, classifier = fit([examples[j][1] for j in train], targets[train])
+        for i in sorted(set(groups[test].tolist())):
+            matrix = features.transform(texts[i].sentences)
+            probabilities[i] = classifier.predict_proba(matrix)
+    return probabilities
+
+
+def readings(
+    texts: list[Text], probabilities: list[NDArray[np.float64]], thresholds: Thresholds | None
+) -> list[CrisisLevel]:
+    """The text level of each text: rules alone (thresholds None), or rules and classifier."""
+    out: list[CrisisLevel] = []
+    for text, probs in zip(texts, probabilities, strict=True):
+        levels = text.rules
+        if thresholds is not None:
+            levels = combine_levels(
+                text.sentences, text.following, text.rules, probs.tolist(), thresholds
+            )
+        out.append(max(levels, key=RANK.__getitem__))
+    return out
+
+
+def figures(texts: list[Text], read: list[CrisisLevel]) -> dict[str, Any]:
+    """The bench's figures (bench/crisis_eval.py) for one list of texts."""
+    matrix = {gold: dict.fromkeys(LEVELS, 0) for gold in LEVELS}
+    for text, level in zip(texts, read, strict=True):
+        matrix[text.level][level] += 1
+    support = {gold: sum(matrix[gold].values()) for gold in LEVELS}
+    flagged = {gold: matrix[gold]["concern"] + matrix[gold]["urgent"] for gold in LEVELS}
+    ratio = lambda part, whole: round(part / whole, 4) if whole else 0.0  # noqa: E731
+    return {
+        "texts": len(texts),
+        "confusion": matrix,
+        "urgent_recall": ratio(matrix["urgent"]["urgent"], support["urgent"]),
+        "urgent_flagged": ratio(flagged["urgent"], support["urgent"]),
+        "any_flag_recall": ratio(
+            flagged["urgent"] + flagged["concern"], support["urgent"] + support["concern"]
+        ),
+        "false_alarms": flagged["none"],
+        "false_alarm_rate": ratio(flagged["none"], support["none"]),
+        "accuracy": ratio(sum(matrix[g][g] for g in LEVELS), len(texts)),
+    }
+
+
+def choose_thresholds(texts: list[Text], probabilities: list[NDArray[np.float64]]) -> Thresholds:
+    """`flag`: the lowest that keeps the added false alarms within budget. `raise_concern`:
+    the lowest that keeps concern texts read as urgent within budget. Both out of fold."""
+    rules = readings(texts, probabilities, None)
+    gold = [text.level for text in texts]
+    negatives = sum(level == "none" for level in gold)
+    concerns = sum(level == "concern" for level in gold)
+
+    def count(read: list[CrisisLevel], label: CrisisLevel, found: set[str]) -> int:
+        return sum(g == label and r in found for g, r in zip(gold, read, strict=True))
+
+    base_alarms = count(rules, "none", {"concern", "urgent"})
+    flag = next(
+        t
+        for t in GRID
+        if count(
+            readings(texts, probabilities, Thresholds(float(t), 1.1)), "none", {"concern", "urgent"}
+        )
+        - base_alarms
+        <= ADDED_FALSE_ALARM_BUDGET * negatives
+    )
+    raise_concern = next(
+        t
+        for t in GRID
+        if count(
+            readings(texts, probabilities, Thresholds(float(flag), float(t))), "concern", {"urgent"}
+        )
+        <= CONCERN_RAISED_BUDGET * concerns
+    )
+    return Thresholds(float(flag), float(raise_concern))
+
+
+def export(
+    features: Features, classifier: LogisticRegression, thresholds: Thresholds, out: Path
+) -> str:
+    npz_bytes, terms_blob = _emotion_export_helpers()
+    if list(classifier.classes_) != [0, 1, 2]:
+        raise SystemExit("a level is missing from the training examples")
+    coef = classifier.coef_.T  # (n_features, 3), the blocks' columns one after the other
+    arrays: dict[str, NDArray[Any]] = {}
+    start = 0
+    for name, block in zip(crisis_model.BLOCKS, features.blocks, strict=True):
+        end = start + len(block.vocabulary_)
+        arrays[f"{name}_terms"] = terms_blob(block.vocabulary_)
+        arrays[f"{name}_idf"] = block.idf_.astype(np.float64)
+        arrays[f"{name}_coef"] = coef[start:end].astype(np.float32)
+        start = end
+    arrays["intercept"] = classifier.intercept_.astype(np.float64)
+    artifact = npz_bytes(arrays)
+    config: dict[str, Any] = {
+        "format": 1,
+        "labels": list(LEVELS),
+        "thresholds": {"flag": thresholds.flag, "raise_concern": thresholds.raise_concern},
+        "word": {"ngram_range": WORD["ngram_range"], "token_pattern": TOKEN_PATTERN},
+        "char": {"analyzer": "char_wb", "ngram_range": CHAR["ngram_range"]},
+        "concept": {
+            "ngram_range": CONCEPT["ngram_range"],
+            "token_pattern": CONCEPT["token_pattern"],
+        },
+        "training": {
+            "data": [f"tests/analysis/data/crisis/{name}.jsonl" for name in SETS],
+            "word": WORD,
+            "char": CHAR,
+            "concept": CONCEPT,
+            "sublinear_tf": True,
+            "classifier": f"multinomial LogisticRegression(C={C}, lbfgs)",
+            "thresholds": (
+                f"out of fold ({FOLDS} folds): added false alarms <= {ADDED_FALSE_ALARM_BUDGET}"
+                f" of none texts, concern raised to urgent <= {CONCERN_RAISED_BUDGET}"
+            ),
+            "scikit_learn": sklearn.__version__,
+        },
+    }
+    config["model_version"] = crisis_model.compute_model_version(artifact, config)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / crisis_model.ARTIFACT_NAME).write_bytes(artifact)
+    _write_json(out / crisis_model.CONFIG_NAME, config)
+    return str(config["model_version"])
+
+
+def _emotion_export_helpers() -> tuple[Any, Any]:
+    """The emotion trainer's writers: a reproducible .npz and the vocabulary blob."""
+    spec = importlib.util.spec_from_file_location(
+        "train_emotions", REPO / "scripts" / "train_emotions.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module._npz_bytes, module._terms_blob
+
+
+def _write_json(path: Path, payload: dict[str, Any]) -> None:
+    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=crisis_model.MODEL_DIR)
+    args = parser.parse_args(argv)
+    texts = load_texts()
+    examples = [example for text in texts for example in sentence_examples(text)]
+    print(f"{len(texts)} texts, {len(examples)} sentence examples", flush=True)
+
+    print(f"out-of-fold readings ({FOLDS} folds)...", flush=True)
+    probabilities = out_of_fold(texts)
+    thresholds = choose_thresholds(texts, probabilities)
+    rules = readings(texts, probabilities, None)
+    combined = readings(texts, probabilities, thresholds)
+
+    print("final fit on every example...", flush=True)
+    features, classifier = fit([s for s, _ in examples], [y for _, y in examples])
+    version = export(features, classifier, thresholds, args.out)
+
+    # Checked through the numpy runtime on the exported files.
+    model = crisis_model.load_model_from(args.out)
+    sample = [s for s, _ in examples]
+    drift = np.abs(
+        model.probabilities(sample) - classifier.predict_proba(features.transform(sample))
+    )
+    metrics: dict[str, Any] = {
+        "model_version": version,
+        "thresholds": {"flag": thresholds.flag, "raise_concern": thresholds.raise_concern},
+        "examples": {level: sum(y == RANK[level] for _, y in examples) for level in LEVELS},
+        "max_abs_diff_vs_sklearn": float(f"{float(drift.max()):.1e}"),
+        "terms": {
+            name: len(block.index)
+            for name, block in zip(
+                crisis_model.BLOCKS, (model.words, model.chars, model.concepts), strict=True
+            )
+        },
+        "out_of_fold": {
+            name: {
+                "rules": figures(*_select(texts, rules, name)),
+                "rules_and_classifier": figures(*_select(texts, combined, name)),
+            }
+            for name in (*SETS, "all")
+        },
+    }
+    _write_json(args.out / METRICS_NAME, metrics)
+    print(json.dumps({k: v for k, v in metrics.items() if k != "out_of_fold"}, indent=2))
+    for name, pair in metrics["out_of_fold"].items():
+        for which, row in pair.items():
+            print(
+                f"{name:12s} {which:21s} urgent {row['urgent_recall']:.3f} flagged "
+                f"{row['urgent_flagged']:.3f} any-flag {row['any_flag_recall']:.3f} "
+                f"false alarms {row['false_alarms']} ({row['false_alarm_rate']:.3f})"
+            )
+    if version != crisis_model.EXPECTED_VERSION:
+        print(f"\nnew model: set EXPECTED_VERSION = {version!r} in crisis_model.py")
+    return 0
+
+
+def _select(
+    texts: list[Text], read: list[CrisisLevel], name: str
+) -> tuple[list[Text], list[CrisisLevel]]:
+    keep = [i for i, text in enumerate(texts) if name in ("all", text.set)]
+    return [texts[i] for i in keep], [read[i] for i in keep]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
