@@ -1,6 +1,6 @@
 """Durability under kill -9: 1,000 rounds (the suite runs 50).
 
-    .venv/bin/python bench/crash.py [--rounds 1000]
+.venv/bin/python bench/crash.py [--rounds 1000]
 """
 
 from __future__ import annotations
