@@ -118,8 +118,10 @@ class Visit:
         return str(self.page.get_attribute('meta[name="csrf-token"]', "content"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    # Module scope, not session: Playwright's sync API keeps an event loop running while it
+    # is started, and TestClient tests elsewhere need to start loops of their own.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

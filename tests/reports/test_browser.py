@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import PASSPHRASE, Server, Visit
-from tests.browser.conftest import browser as browser  # the session fixture
+from tests.browser.conftest import browser as browser  # a module fixture
 from tests.browser.conftest import open_page as open_page
 from tests.reports.builders import fill_demo_with_ending
 

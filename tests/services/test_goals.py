@@ -18,7 +18,7 @@ from alliance.services.goals import (
 )
 from alliance.services.journal import trash_entry, write_entry
 from alliance.services.sessions import add_session
-from alliance.store.vault import Vault
+from alliance.store.vault import SCHEMA_HEAD, Vault
 
 T0 = datetime(2025, 3, 3, 10, 0, tzinfo=UTC)
 WORDS = ["never", "rarely", "some nights", "most nights", "every night"]
@@ -44,7 +44,7 @@ def test_migration_0003_creates_exactly_the_goal_and_ending_tables(vault: Vault)
         diffs = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     about_mine = [d for d in diffs if any(name in repr(d) for name in mine)]
     assert about_mine == []
-    assert vault.schema_version() == "0003"
+    assert vault.schema_version() == SCHEMA_HEAD
 
 
 def test_add_and_show_keep_the_clients_words(vault: Vault) -> None:

@@ -95,3 +95,15 @@ def test_header_edited_to_weaker_kdf_does_not_unwrap(vault: object, home: Path) 
     header_path.write_text(json.dumps(header))
     with pytest.raises(WrongPassphrase):
         unlock_with_passphrase(home, PASSPHRASE)
+
+
+def test_the_migrated_schema_matches_the_table_classes(vault: object) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from alliance.store.tables import Base
+
+    with vault.engine.connect() as connection:  # type: ignore[attr-defined]
+        diffs = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    # The full-text index is a virtual table the migrations make by hand.
+    assert [d for d in diffs if "entries_fts" not in repr(d)] == []
