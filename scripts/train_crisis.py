@@ -3,7 +3,10 @@
     .venv/bin/python scripts/train_crisis.py          # about a minute on two cores
 
 Data (tests/analysis/data/crisis/): labelled.jsonl, paraphrases.jsonl and train_extra.jsonl.
-heldout.jsonl is never read here. Texts become sentence examples:
+heldout.jsonl is never read here. Beside them, ordinary counselling prose from
+../shared/data/counsel-chat (see `background_sentences`) teaches the model what everyday
+sentences about feelings, relationships and therapy look like: all of it is "none", none of it
+is evaluated. Texts become sentence examples:
 
 - a one-sentence text is one example with the text's level;
 - every sentence of a text labelled none is a none example;
@@ -23,8 +26,11 @@ same scikit-learn give byte-identical files.
 from __future__ import annotations
 
 import argparse
+import csv
 import importlib.util
 import json
+import random
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,11 +53,12 @@ from alliance.analysis.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "analysis" / "data" / "crisis"
+COUNSEL_CHAT = REPO.parent / "shared" / "data" / "counsel-chat" / "20200325_counsel_chat.csv"
 SETS = ("labelled", "paraphrases", "train_extra")
 METRICS_NAME = "crisis-metrics.json"
 RANK = {level: i for i, level in enumerate(LEVELS)}
 
-WORD = {"ngram_range": [1, 2], "min_df": 1, "token_pattern": TOKEN_PATTERN}
+WORD = {"ngram_range": [1, 2], "min_df": 2, "token_pattern": TOKEN_PATTERN}
 CHAR = {"analyzer": "char_wb", "ngram_range": [4, 4], "min_df": 4}
 CONCEPT = {"ngram_range": [1, 1], "token_pattern": r"\S+", "lowercase": False}
 # C and the rest were compared on out-of-fold readings (docs/safety.md): C=4 without class
@@ -63,6 +70,43 @@ FOLDS = 5
 ADDED_FALSE_ALARM_BUDGET = 0.02
 CONCERN_RAISED_BUDGET = 0.10
 GRID = np.round(np.arange(0.50, 0.995, 0.01), 2)
+# Background: questions and therapists' answers on topics far from risk, without a sentence
+# (or, for questions, a text) that holds any word of `_RISK_WORDS`; a fixed sample of answers.
+BACKGROUND_TOPICS = frozenset(
+    [
+        "relationships",
+        "intimacy",
+        "anxiety",
+        "family-conflict",
+        "parenting",
+        "self-esteem",
+        "relationship-dissolution",
+        "behavioral-change",
+        "marriage",
+        "lgbtq",
+        "counseling-fundamentals",
+        "workplace-relationships",
+        "social-relationships",
+        "spirituality",
+        "professional-ethics",
+        "sleep-improvement",
+        "human-sexuality",
+        "stress",
+        "legal-regulatory",
+    ]
+)
+BACKGROUND_ANSWERS = 3000
+BACKGROUND_WEIGHT = 0.5
+_RISK_WORDS = re.compile(
+    r"\b(?:di(?:e|es|ed)|dying|dead|death|kill\w*|suicid\w*|murder\w*|hurt\w*|harm\w*|cut\w*"
+    r"|overdos\w*|pills?|tablets?|meds|alive|exist\w*|disappear\w*|burden|bridge|jump\w*|rope"
+    r"|hang\w*|gun|shoot\w*|knife|blade|razor|bleed\w*|blood|unalive|kms|worthless|hopeless"
+    r"|stab\w*|poison\w*|chok\w*|strangl\w*|weapon|hit|beat\w*|punch\w*|abus\w*|threat\w*"
+    r"|funeral|grave|violen\w*|attack\w*|self[- ]?injur\w*|wrists?|scars?|lethal|fatal"
+    r"|end (?:it|my life|things)|take my (?:own )?life|not (?:be )?here|better off|no point"
+    r"|give up|giving up|wake up|sleep forever|safety plan|crisis|emergency|hotline|lifeline)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +134,31 @@ def load_texts() -> list[Text]:
                         Text(name, row["level"], row["text"], sentences, following, rules, marked)
                     )
     return texts
+
+
+def background_sentences(path: Path = COUNSEL_CHAT) -> list[str]:
+    """Everyday counselling prose, all of it read as "none" (see BACKGROUND_TOPICS)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["topic"] in BACKGROUND_TOPICS]
+    questions = {
+        row["questionID"]: row["questionTitle"] + " " + row["questionText"] for row in rows
+    }
+    asked = [
+        span.text
+        for text in questions.values()
+        if not _RISK_WORDS.search(text)
+        for span in split_sentences(text)
+    ]
+    answered = sorted(
+        {
+            span.text
+            for row in rows
+            for span in split_sentences(row["answerText"])
+            if not _RISK_WORDS.search(span.text)
+        }
+    )
+    answered = random.Random(0).sample(answered, min(BACKGROUND_ANSWERS, len(answered)))
+    return [s for s in [*sorted(set(asked)), *answered] if 3 <= len(s.split()) <= 60]
 
 
 def sentence_examples(text: Text) -> list[tuple[str, int]]:
@@ -138,14 +207,19 @@ def _sk(settings: dict[str, Any]) -> dict[str, Any]:
     return {**settings, "ngram_range": tuple(settings["ngram_range"])}
 
 
-def fit(sentences: Sequence[str], targets: Sequence[int]) -> tuple[Features, LogisticRegression]:
+def fit(
+    sentences: Sequence[str], targets: Sequence[int], background: Sequence[str]
+) -> tuple[Features, LogisticRegression]:
+    """Features and classifier fitted on the examples, plus the background as "none"."""
     features = Features()
-    matrix = features.fit_transform(sentences)
+    matrix = features.fit_transform([*sentences, *background])
+    weights = np.concatenate([np.ones(len(sentences)), np.full(len(background), BACKGROUND_WEIGHT)])
+    labels = np.concatenate([np.asarray(targets), np.zeros(len(background), dtype=int)])
     classifier = LogisticRegression(C=C, max_iter=5000)
-    return features, classifier.fit(matrix, np.asarray(targets))
+    return features, classifier.fit(matrix, labels, sample_weight=weights)
 
 
-def out_of_fold(texts: list[Text]) -> list[NDArray[np.float64]]:
+def out_of_fold(texts: list[Text], background: Sequence[str]) -> list[NDArray[np.float64]]:
     """Per text, the probabilities of each of its sentences from the fold that held it out."""
     examples = [(i, s, y) for i, text in enumerate(texts) for s, y in sentence_examples(text)]
     groups = np.array([i for i, _, _ in examples])
@@ -154,7 +228,7 @@ def out_of_fold(texts: list[Text]) -> list[NDArray[np.float64]]:
     probabilities: list[NDArray[np.float64]] = [np.zeros((0, 3))] * len(texts)
     for number, (train, test) in enumerate(folds.split(groups, targets, groups), start=1):
         print(f"  fold {number}/{FOLDS}", flush=True)
-        features, classifier = fit([examples[j][1] for j in train], targets[train])
+        features, classifier = fit([examples[j][1] for j in train], targets[train], background)
         for i in sorted(set(groups[test].tolist())):
             matrix = features.transform(texts[i].sentences)
             probabilities[i] = classifier.predict_proba(matrix)
@@ -259,6 +333,11 @@ def export(
         },
         "training": {
             "data": [f"tests/analysis/data/crisis/{name}.jsonl" for name in SETS],
+            "background": (
+                f"counsel-chat (Bertagnolli 2020, MIT): questions and a sample of "
+                f"{BACKGROUND_ANSWERS} answer sentences on {len(BACKGROUND_TOPICS)} topics, "
+                f"risk words excluded, as none, weight {BACKGROUND_WEIGHT}"
+            ),
             "word": WORD,
             "char": CHAR,
             "concept": CONCEPT,
@@ -299,16 +378,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     texts = load_texts()
     examples = [example for text in texts for example in sentence_examples(text)]
-    print(f"{len(texts)} texts, {len(examples)} sentence examples", flush=True)
+    background = background_sentences()
+    print(f"{len(texts)} texts, {len(examples)} sentence examples, {len(background)} background")
 
     print(f"out-of-fold readings ({FOLDS} folds)...", flush=True)
-    probabilities = out_of_fold(texts)
+    probabilities = out_of_fold(texts, background)
     thresholds = choose_thresholds(texts, probabilities)
     rules = readings(texts, probabilities, None)
     combined = readings(texts, probabilities, thresholds)
 
     print("final fit on every example...", flush=True)
-    features, classifier = fit([s for s, _ in examples], [y for _, y in examples])
+    features, classifier = fit([s for s, _ in examples], [y for _, y in examples], background)
     version = export(features, classifier, thresholds, args.out)
 
     # Checked through the numpy runtime on the exported files.
@@ -321,6 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         "model_version": version,
         "thresholds": {"flag": thresholds.flag, "raise_concern": thresholds.raise_concern},
         "examples": {level: sum(y == RANK[level] for _, y in examples) for level in LEVELS},
+        "background_sentences": len(background),
         "max_abs_diff_vs_sklearn": float(f"{float(drift.max()):.1e}"),
         "terms": {
             name: len(block.index)

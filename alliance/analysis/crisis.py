@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from alliance.analysis.crisis_model import Thresholds
+from alliance.analysis.crisis_model import Thresholds, names_a_risk_concept
 from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues, needs_masking
 from alliance.analysis.crisis_patterns_context import (
     ACCIDENT,
@@ -89,7 +89,7 @@ def read_crisis(
         model = load_model()
         probabilities = model.probabilities(texts)
         # Most sentences are far below both thresholds: only the others are combined.
-        worth = model.thresholds.could_raise(probabilities)
+        worth = model.thresholds.could_raise(probabilities, levels)
         if worth:
             found = combine_levels(
                 [texts[i] for i in worth],
@@ -132,8 +132,8 @@ def combine_levels(
         sentences, following, rule_levels, probabilities, strict=True
     ):
         found = thresholds.level(row, rule)
-        if found != "none" and _model_guarded(sentence, after):
-            found = "none"
+        if found != "none" and _model_guarded(sentence, after, rule):
+            found = rule
         if found == "urgent" and _about_someone_else(sentence):
             found = "concern"
         levels.append(found if _RANK[found] > _RANK[rule] else rule)
@@ -347,11 +347,12 @@ def _completed(text: str, match: re.Match[str]) -> bool:
 # --- guards on classifier hits ------------------------------------------------------------
 
 
-def _model_guarded(sentence: str, following: str) -> bool:
-    """A classifier hit is dropped in a sentence about a film or a grief, or next to a joke."""
-    if TOPIC.search(sentence) or OTHER_DEATH.search(sentence):
+def _model_guarded(sentence: str, following: str, rule: CrisisLevel) -> bool:
+    """A classifier hit is dropped in a sentence about a film or a grief, or next to a joke;
+    and, where no cue fired, when the sentence names no risk concept at all."""
+    if TOPIC.search(sentence) or OTHER_DEATH.search(sentence) or _joking(sentence, following):
         return True
-    return _joking(sentence, following)
+    return rule == "none" and not names_a_risk_concept(sentence)
 
 
 def _about_someone_else(sentence: str) -> bool:

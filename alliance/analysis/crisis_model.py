@@ -17,7 +17,7 @@ Idioms and mentions of suicide as a subject are masked exactly as the rules mask
 replaced by one token the model learns to read as "none".
 
 Only numpy is needed here: `models/crisis.npz` and `models/crisis.json` hold the vocabularies,
-idf weights, coefficients and thresholds (tests/analysis/test_crisis_model.py checks that this
+idf weights, coefficients and thresholds (tests/analysis/test_crisis.py checks that this
 transform gives scikit-learn's probabilities). The n-gram helpers are the emotion reader's.
 """
 
@@ -46,7 +46,7 @@ ARTIFACT_NAME = "crisis.npz"
 CONFIG_NAME = "crisis.json"
 # The version of the shipped files, written here by hand after each training run so that the
 # code hash in `analysis.model_version()` changes with the model (a test checks they agree).
-EXPECTED_VERSION = "crisis-lr-40717551e361"
+EXPECTED_VERSION = "crisis-lr-adbb815ed983"
 LEVELS: tuple[CrisisLevel, ...] = ("none", "concern", "urgent")
 TOKEN_PATTERN = r"(?u)\b\w[\w']*\b"
 # The feature blocks, in the order of their columns.
@@ -110,6 +110,10 @@ _CONCEPT_WORDS: dict[str, str] = {
 _CONCEPT_PHRASES: dict[str, str] = {
     "going to": "intent", "made up": "intent", "worked out": "intent",
     "for good": "final", "no more": "final", "car park": "place",
+    # Absence and return: "I won't be coming back", "won't be here", "not be around".
+    "come back": "final", "coming back": "final", "be back": "final", "won't be": "final",
+    "wont be": "final", "not be": "final", "be here": "final", "be around": "final",
+    "be gone": "final", "in place": "prep", "all set": "prep", "in order": "prep",
     "give away": "prep", "gave away": "prep", "given away": "prep", "giving away": "prep",
     "gives away": "prep", "new home": "prep", "look after": "prep", "sort out": "prep",
     "my goodbyes": "prep", "saying goodbye": "prep", "one last": "prep",
@@ -128,6 +132,8 @@ _CONCEPT_STEMS = tuple(
 )
 _TOKEN = re.compile(TOKEN_PATTERN)
 _CONCEPT_ORDER = {name: i for i, name in enumerate(_CONCEPT_WORDS)}
+# A time word alone ("soon", "tonight") is not about risk: it only sharpens one that is.
+_RISK_CONCEPTS = frozenset({"means", "place", "final", "intent", "death", "harm", "prep"})
 # The per-word cache is cleared past this size so memory stays bounded.
 _WORD_CACHE_LIMIT = 200_000
 
@@ -148,15 +154,28 @@ def block_inputs(sentence: str) -> tuple[str, str, str]:
     texts, find exactly the terms `CrisisModel` finds at run time."""
     text = prepare(sentence)
     tokens = _TOKEN.findall(text)
+    return text, " ".join(tokens), " ".join(_concept_tokens(_concepts(tokens)))
+
+
+def names_a_risk_concept(sentence: str) -> bool:
+    """Whether the sentence names means, a place, death, harm, an end, a farewell act or an
+    intent: a classifier hit in a sentence that names none of them is not raised (the guard
+    in `crisis.combine_levels`), since nothing in it is about risk."""
+    return not _RISK_CONCEPTS.isdisjoint(_concepts(_TOKEN.findall(prepare(sentence))))
+
+
+def _concepts(tokens: list[str]) -> frozenset[str]:
     names = {name for token in tokens for name in _concepts_of(token)}
     names.update(
-        _CONCEPT_PHRASES.get(pair, "") for pair in map(" ".join, itertools.pairwise(tokens))
+        _CONCEPT_PHRASES[pair]
+        for pair in map(" ".join, itertools.pairwise(tokens))
+        if pair in _CONCEPT_PHRASES
     )
-    names.discard("")
-    return text, " ".join(tokens), " ".join(_concept_tokens(frozenset(names)))
+    return frozenset(names)
 
 
 def _concepts_of(word: str) -> tuple[str, ...]:
+    word = word.removesuffix("'s")  # "tonight's", "he's"
     listed = _CONCEPT_OF_WORD.get(word, ())
     return listed + tuple(name for stem, name in _CONCEPT_STEMS if word.startswith(stem))
 
@@ -195,11 +214,17 @@ class Thresholds:
             return "none"
         return "urgent" if urgent >= concern else "concern"
 
-    def could_raise(self, probabilities: NDArray[np.float64]) -> list[int]:
-        """Rows (sentences) where `level` may be above none for some rule level."""
+    def could_raise(
+        self, probabilities: NDArray[np.float64], rules: Sequence[CrisisLevel]
+    ) -> list[int]:
+        """Rows (sentences) where `level` may be above the rules' level: the rest need no
+        more work."""
+        import numpy as np
+
+        concern = np.fromiter((rule == "concern" for rule in rules), dtype=bool, count=len(rules))
         risk = probabilities[:, 1] + probabilities[:, 2]
-        mask = (risk >= self.flag) | (probabilities[:, 2] >= self.raise_concern)
-        return [int(i) for i in mask.nonzero()[0]]
+        raised = np.where(concern, probabilities[:, 2] >= self.raise_concern, risk >= self.flag)
+        return [int(i) for i in raised.nonzero()[0]]
 
 
 @dataclass(frozen=True)
@@ -238,20 +263,20 @@ class CrisisModel:
 
     def _columns(self, text: str) -> list[int]:
         """Every term column of one prepared sentence, all three blocks, repeats kept."""
+        # Local names for the hot loop: it runs for every word of every entry.
         tokens: list[str] = _TOKEN.findall(text)
         columns: list[int] = []
+        extend = columns.extend
         names: set[str] = set()
-        seen = self._words_seen
+        known_word = self._words_seen.get
         for token in tokens:
-            known = seen.get(token)
-            if known is None:
-                known = self._learn_word(token)
-            columns.extend(known[0])
+            known = known_word(token) or self._learn_word(token)
+            extend(known[0])
             if known[1]:
                 names.update(known[1])
-        index = self.words.index
+        column_of = self.words.index.get
         for pair in map(" ".join, itertools.pairwise(tokens)):
-            column = index.get(pair)
+            column = column_of(pair)
             if column is not None:
                 columns.append(column)
             if pair in _CONCEPT_PHRASES:
@@ -263,7 +288,7 @@ class CrisisModel:
             index = self.concepts.index
             concept_columns = [offset + index[t] for t in _concept_tokens(key) if t in index]
             self._concept_columns[key] = concept_columns
-        columns.extend(concept_columns)
+        extend(concept_columns)
         return columns
 
     def _learn_word(self, token: str) -> tuple[list[int], tuple[str, ...]]:

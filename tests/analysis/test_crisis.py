@@ -307,6 +307,9 @@ THRESHOLDS = Thresholds(flag=0.8, raise_concern=0.6)
         ("We watched a film about a man who jumps off a bridge.", "none", SURE_URGENT, "none"),
         ("I'm going to strangle him for this, haha.", "none", SURE_URGENT, "none"),
         ("My friend says he's going to do it tonight.", "none", SURE_URGENT, "concern"),
+        # No means, place, death, harm, end, farewell act or intent: not raised from none.
+        ("I just didn't think it would be so soon.", "none", SURE_URGENT, "none"),
+        ("I just didn't think it would be so soon.", "concern", SURE_URGENT, "urgent"),
     ],
 )
 def test_combining_with_the_rules_and_the_guards(
@@ -371,8 +374,9 @@ def test_heldout_false_alarms_meet_the_target() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="target not met: held-out urgent recall measured 0.50 (urgent flagged 0.65); "
-    "see docs/safety.md, 'Figures'. Remove this mark when it passes.",
+    reason="target not met: held-out urgent recall measured 0.80 (urgent flagged 0.90) with the "
+    "classifier, 0.50 (0.65) with the rules alone; see docs/safety.md, 'Figures'. Remove this "
+    "mark when it passes.",
 )
 def test_heldout_urgent_recall_meets_the_target() -> None:
     bench = _bench()
@@ -382,11 +386,18 @@ def test_heldout_urgent_recall_meets_the_target() -> None:
 
 
 def test_heldout_does_not_fall_below_what_was_measured() -> None:
-    # A floor against regressions while the target above is unmet: the figures measured.
-    result = _bench().evaluate(_load("heldout"))
-    assert result["urgent_flagged"] >= 0.65
-    assert result["any_flag_recall"] >= 0.775
-    assert result["urgent_recall"] >= 0.5
+    # A floor against regressions while the target above is unmet: the figures measured, for
+    # the whole reader and for the rules alone.
+    bench = _bench()
+    rows = _load("heldout")
+    result = bench.evaluate(rows)
+    assert result["urgent_recall"] >= 0.8
+    assert result["urgent_flagged"] >= 0.9
+    assert result["any_flag_recall"] >= 0.95
+    rules = bench.evaluate(rows, use_model=False)
+    assert rules["urgent_recall"] >= 0.5
+    assert rules["urgent_flagged"] >= 0.65
+    assert rules["any_flag_recall"] >= 0.775
 
 
 def test_development_paraphrases_are_all_read_as_labelled() -> None:
