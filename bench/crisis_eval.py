@@ -52,14 +52,20 @@ def _ratio(part: int, whole: int) -> float:
 def evaluate(rows: list[dict[str, str]], use_model: bool = True) -> dict[str, object]:
     """Confusion matrix and the headline figures for one labelled set."""
     predicted = [read_crisis(row["text"], use_model=use_model).level for row in rows]
+    return figures([row["level"] for row in rows], predicted)
+
+
+def figures(labels: list[str], predicted: list[str]) -> dict[str, object]:
+    """The headline figures for levels read (`predicted`) against `labels`; the training
+    script reports its out-of-fold readings with the same function."""
     matrix = {gold: dict.fromkeys(LEVELS, 0) for gold in LEVELS}
-    for row, guess in zip(rows, predicted, strict=True):
-        matrix[row["level"]][guess] += 1
+    for label, guess in zip(labels, predicted, strict=True):
+        matrix[label][guess] += 1
     urgent, concern, none = (sum(matrix[g].values()) for g in ("urgent", "concern", "none"))
     flagged = {g: matrix[g]["concern"] + matrix[g]["urgent"] for g in LEVELS}
     exact = sum(matrix[g][g] for g in LEVELS)
     return {
-        "texts": len(rows),
+        "texts": len(labels),
         "support": {"none": none, "concern": concern, "urgent": urgent},
         "confusion": matrix,
         "urgent_recall": _ratio(matrix["urgent"]["urgent"], urgent),
@@ -68,7 +74,7 @@ def evaluate(rows: list[dict[str, str]], use_model: bool = True) -> dict[str, ob
         "concern_exact": _ratio(matrix["concern"]["concern"], concern),
         "false_alarm_rate": _ratio(flagged["none"], none),
         "false_alarms": flagged["none"],
-        "accuracy": _ratio(exact, len(rows)),
+        "accuracy": _ratio(exact, len(labels)),
     }
 
 

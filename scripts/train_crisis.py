@@ -2,11 +2,10 @@
 
     .venv/bin/python scripts/train_crisis.py          # about a minute on two cores
 
-Data (tests/analysis/data/crisis/): labelled.jsonl, paraphrases.jsonl and train_extra.jsonl.
-heldout.jsonl is never read here. Beside them, ordinary counselling prose from
-../shared/data/counsel-chat (see `background_sentences`) teaches the model what everyday
-sentences about feelings, relationships and therapy look like: all of it is "none", none of it
-is evaluated. Texts become sentence examples:
+Data (tests/analysis/data/crisis/): labelled.jsonl, paraphrases.jsonl and train_extra.jsonl;
+heldout.jsonl is never read here. Everyday counselling prose from ../shared/data/counsel-chat
+(`background_sentences`) shows the model ordinary sentences about feelings and therapy, all
+"none"; the part left out is only used to count false alarms. Texts become sentence examples:
 
 - a one-sentence text is one example with the text's level;
 - every sentence of a text labelled none is a none example;
@@ -27,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import importlib.util
 import json
 import random
@@ -46,7 +46,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 
 from alliance.analysis import crisis_model
-from alliance.analysis.crisis import combine_levels, rule_levels
+from alliance.analysis.crisis import combine_levels, read_crisis, rule_levels
 from alliance.analysis.crisis_model import LEVELS, TOKEN_PATTERN, Thresholds
 from alliance.analysis.reading import CrisisLevel
 from alliance.analysis.sentences import split_sentences
@@ -72,29 +72,12 @@ CONCERN_RAISED_BUDGET = 0.10
 GRID = np.round(np.arange(0.50, 0.995, 0.01), 2)
 # Background: questions and therapists' answers on topics far from risk, without a sentence
 # (or, for questions, a text) that holds any word of `_RISK_WORDS`; a fixed sample of answers.
-BACKGROUND_TOPICS = frozenset(
-    [
-        "relationships",
-        "intimacy",
-        "anxiety",
-        "family-conflict",
-        "parenting",
-        "self-esteem",
-        "relationship-dissolution",
-        "behavioral-change",
-        "marriage",
-        "lgbtq",
-        "counseling-fundamentals",
-        "workplace-relationships",
-        "social-relationships",
-        "spirituality",
-        "professional-ethics",
-        "sleep-improvement",
-        "human-sexuality",
-        "stress",
-        "legal-regulatory",
-    ]
-)
+BACKGROUND_TOPICS = frozenset((
+    "relationships", "intimacy", "anxiety", "family-conflict", "parenting", "self-esteem",
+    "relationship-dissolution", "behavioral-change", "marriage", "lgbtq", "stress",
+    "counseling-fundamentals", "workplace-relationships", "social-relationships", "spirituality",
+    "professional-ethics", "sleep-improvement", "human-sexuality", "legal-regulatory",
+))  # fmt: skip
 BACKGROUND_ANSWERS = 3000
 BACKGROUND_WEIGHT = 0.5
 _RISK_WORDS = re.compile(
@@ -136,29 +119,23 @@ def load_texts() -> list[Text]:
     return texts
 
 
-def background_sentences(path: Path = COUNSEL_CHAT) -> list[str]:
-    """Everyday counselling prose, all of it read as "none" (see BACKGROUND_TOPICS)."""
+def background_sentences(path: Path = COUNSEL_CHAT) -> tuple[list[str], list[str]]:
+    """Everyday counselling prose read as "none" (see BACKGROUND_TOPICS), and the answer
+    sentences left out of the sample, kept aside to count false alarms on everyday prose."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["topic"] in BACKGROUND_TOPICS]
-    questions = {
-        row["questionID"]: row["questionTitle"] + " " + row["questionText"] for row in rows
-    }
-    asked = [
-        span.text
-        for text in questions.values()
-        if not _RISK_WORDS.search(text)
-        for span in split_sentences(text)
-    ]
-    answered = sorted(
-        {
-            span.text
-            for row in rows
-            for span in split_sentences(row["answerText"])
-            if not _RISK_WORDS.search(span.text)
-        }
-    )
-    answered = random.Random(0).sample(answered, min(BACKGROUND_ANSWERS, len(answered)))
-    return [s for s in [*sorted(set(asked)), *answered] if 3 <= len(s.split()) <= 60]
+    questions = {row["questionID"]: f"{row['questionTitle']} {row['questionText']}" for row in rows}
+    asked = {span.text for text in questions.values() if not _RISK_WORDS.search(text)
+             for span in split_sentences(text)}  # fmt: skip
+    answered = {span.text for row in rows for span in split_sentences(row["answerText"])
+                if not _RISK_WORDS.search(span.text)}  # fmt: skip
+    sample = random.Random(0).sample(sorted(answered), min(BACKGROUND_ANSWERS, len(answered)))
+    return _plain([*sorted(asked), *sample]), _plain(sorted(answered.difference(sample)))
+
+
+def _plain(sentences: list[str]) -> list[str]:
+    """Sentences of 3 to 60 words: no headings, no walls of text."""
+    return [s for s in sentences if 3 <= len(s.split()) <= 60]
 
 
 def sentence_examples(text: Text) -> list[tuple[str, int]]:
@@ -181,30 +158,19 @@ class Features:
     """The three TF-IDF blocks as scikit-learn computes them (the runtime re-implements this)."""
 
     def __init__(self) -> None:
-        self.blocks = [
-            TfidfVectorizer(**_sk(settings), sublinear_tf=True)
-            for settings in (WORD, CHAR, CONCEPT)
-        ]
+        settings = ({**b, "ngram_range": tuple(b["ngram_range"])} for b in (WORD, CHAR, CONCEPT))
+        self.blocks = [TfidfVectorizer(**block, sublinear_tf=True) for block in settings]
 
     def fit_transform(self, sentences: Sequence[str]) -> csr_matrix:
-        inputs = block_inputs(sentences)
+        return self.transform(sentences, fit=True)
+
+    def transform(self, sentences: Sequence[str], fit: bool = False) -> csr_matrix:
+        # What the word, char and concept blocks read, block by block.
+        inputs = zip(*map(crisis_model.block_inputs, sentences), strict=True)
+        pairs = zip(self.blocks, inputs, strict=True)
         return hstack(
-            [b.fit_transform(x) for b, x in zip(self.blocks, inputs, strict=True)]
+            [(b.fit_transform if fit else b.transform)(list(x)) for b, x in pairs]
         ).tocsr()
-
-    def transform(self, sentences: Sequence[str]) -> csr_matrix:
-        inputs = block_inputs(sentences)
-        return hstack([b.transform(x) for b, x in zip(self.blocks, inputs, strict=True)]).tocsr()
-
-
-def block_inputs(sentences: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-    """What the word, char and concept blocks read, block by block."""
-    words, chars, concepts = zip(*map(crisis_model.block_inputs, sentences), strict=True)
-    return list(words), list(chars), list(concepts)
-
-
-def _sk(settings: dict[str, Any]) -> dict[str, Any]:
-    return {**settings, "ngram_range": tuple(settings["ngram_range"])}
 
 
 def fit(
@@ -252,24 +218,8 @@ def readings(
 
 def figures(texts: list[Text], read: list[CrisisLevel]) -> dict[str, Any]:
     """The bench's figures (bench/crisis_eval.py) for one list of texts."""
-    matrix = {gold: dict.fromkeys(LEVELS, 0) for gold in LEVELS}
-    for text, level in zip(texts, read, strict=True):
-        matrix[text.level][level] += 1
-    support = {gold: sum(matrix[gold].values()) for gold in LEVELS}
-    flagged = {gold: matrix[gold]["concern"] + matrix[gold]["urgent"] for gold in LEVELS}
-    ratio = lambda part, whole: round(part / whole, 4) if whole else 0.0  # noqa: E731
-    return {
-        "texts": len(texts),
-        "confusion": matrix,
-        "urgent_recall": ratio(matrix["urgent"]["urgent"], support["urgent"]),
-        "urgent_flagged": ratio(flagged["urgent"], support["urgent"]),
-        "any_flag_recall": ratio(
-            flagged["urgent"] + flagged["concern"], support["urgent"] + support["concern"]
-        ),
-        "false_alarms": flagged["none"],
-        "false_alarm_rate": ratio(flagged["none"], support["none"]),
-        "accuracy": ratio(sum(matrix[g][g] for g in LEVELS), len(texts)),
-    }
+    result: dict[str, Any] = _script("bench", "crisis_eval").figures([t.level for t in texts], read)
+    return result
 
 
 def choose_thresholds(texts: list[Text], probabilities: list[NDArray[np.float64]]) -> Thresholds:
@@ -307,7 +257,8 @@ def choose_thresholds(texts: list[Text], probabilities: list[NDArray[np.float64]
 def export(
     features: Features, classifier: LogisticRegression, thresholds: Thresholds, out: Path
 ) -> str:
-    npz_bytes, terms_blob = _emotion_export_helpers()
+    # The emotion trainer's writers: a reproducible .npz, the vocabulary blob, JSON.
+    emotions = _script("scripts", "train_emotions")
     if list(classifier.classes_) != [0, 1, 2]:
         raise SystemExit("a level is missing from the training examples")
     coef = classifier.coef_.T  # (n_features, 3), the blocks' columns one after the other
@@ -315,12 +266,12 @@ def export(
     start = 0
     for name, block in zip(crisis_model.BLOCKS, features.blocks, strict=True):
         end = start + len(block.vocabulary_)
-        arrays[f"{name}_terms"] = terms_blob(block.vocabulary_)
+        arrays[f"{name}_terms"] = emotions._terms_blob(block.vocabulary_)
         arrays[f"{name}_idf"] = block.idf_.astype(np.float64)
         arrays[f"{name}_coef"] = coef[start:end].astype(np.float32)
         start = end
     arrays["intercept"] = classifier.intercept_.astype(np.float64)
-    artifact = npz_bytes(arrays)
+    artifact = emotions._npz_bytes(arrays)
     config: dict[str, Any] = {
         "format": 1,
         "labels": list(LEVELS),
@@ -353,23 +304,18 @@ def export(
     config["model_version"] = crisis_model.compute_model_version(artifact, config)
     out.mkdir(parents=True, exist_ok=True)
     (out / crisis_model.ARTIFACT_NAME).write_bytes(artifact)
-    _write_json(out / crisis_model.CONFIG_NAME, config)
+    emotions._write_json(out / crisis_model.CONFIG_NAME, config)
     return str(config["model_version"])
 
 
-def _emotion_export_helpers() -> tuple[Any, Any]:
-    """The emotion trainer's writers: a reproducible .npz and the vocabulary blob."""
-    spec = importlib.util.spec_from_file_location(
-        "train_emotions", REPO / "scripts" / "train_emotions.py"
-    )
+@functools.cache
+def _script(folder: str, name: str) -> Any:
+    """A module of the repository outside the package: the bench, the emotion trainer."""
+    spec = importlib.util.spec_from_file_location(name, REPO / folder / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module._npz_bytes, module._terms_blob
-
-
-def _write_json(path: Path, payload: dict[str, Any]) -> None:
-    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return module
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -378,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     texts = load_texts()
     examples = [example for text in texts for example in sentence_examples(text)]
-    background = background_sentences()
+    background, aside = background_sentences()
     print(f"{len(texts)} texts, {len(examples)} sentence examples, {len(background)} background")
 
     print(f"out-of-fold readings ({FOLDS} folds)...", flush=True)
@@ -394,20 +340,21 @@ def main(argv: list[str] | None = None) -> int:
     # Checked through the numpy runtime on the exported files.
     model = crisis_model.load_model_from(args.out)
     sample = [s for s, _ in examples]
-    drift = np.abs(
-        model.probabilities(sample) - classifier.predict_proba(features.transform(sample))
-    )
+    drift = model.probabilities(sample) - classifier.predict_proba(features.transform(sample))
     metrics: dict[str, Any] = {
         "model_version": version,
         "thresholds": {"flag": thresholds.flag, "raise_concern": thresholds.raise_concern},
         "examples": {level: sum(y == RANK[level] for _, y in examples) for level in LEVELS},
         "background_sentences": len(background),
-        "max_abs_diff_vs_sklearn": float(f"{float(drift.max()):.1e}"),
+        # Everyday prose no model saw: sentences flagged by the rules, and by the whole reader.
+        "everyday_prose": {
+            "sentences": len(aside),
+            "rules": sum(read_crisis(s, use_model=False).level != "none" for s in aside),
+            "rules_and_classifier": _prose_flags(aside, model),
+        },
+        "max_abs_diff_vs_sklearn": float(f"{float(np.abs(drift).max()):.1e}"),
         "terms": {
-            name: len(block.index)
-            for name, block in zip(
-                crisis_model.BLOCKS, (model.words, model.chars, model.concepts), strict=True
-            )
+            n: len(b.vocabulary_) for n, b in zip(crisis_model.BLOCKS, features.blocks, strict=True)
         },
         "out_of_fold": {
             name: {
@@ -417,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
             for name in (*SETS, "all")
         },
     }
-    _write_json(args.out / METRICS_NAME, metrics)
+    _script("scripts", "train_emotions")._write_json(args.out / METRICS_NAME, metrics)
     print(json.dumps({k: v for k, v in metrics.items() if k != "out_of_fold"}, indent=2))
     for name, pair in metrics["out_of_fold"].items():
         for which, row in pair.items():
@@ -429,6 +376,18 @@ def main(argv: list[str] | None = None) -> int:
     if version != crisis_model.EXPECTED_VERSION:
         print(f"\nnew model: set EXPECTED_VERSION = {version!r} in crisis_model.py")
     return 0
+
+
+def _prose_flags(sentences: list[str], model: crisis_model.CrisisModel) -> int:
+    """How many of `sentences` the rules and `model` together flag."""
+    flagged = 0
+    for sentence in sentences:
+        texts, following, rules = rule_levels(sentence, split_sentences(sentence))
+        read = combine_levels(
+            texts, following, rules, model.probabilities(texts).tolist(), model.thresholds
+        )
+        flagged += any(level != "none" for level in read)
+    return flagged
 
 
 def _select(
