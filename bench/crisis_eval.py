@@ -26,6 +26,7 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from alliance.analysis.crisis import read_crisis
@@ -55,7 +56,7 @@ def evaluate(rows: list[dict[str, str]], use_model: bool = True) -> dict[str, ob
     return figures([row["level"] for row in rows], predicted)
 
 
-def figures(labels: list[str], predicted: list[str]) -> dict[str, object]:
+def figures(labels: Sequence[str], predicted: Sequence[str]) -> dict[str, object]:
     """The headline figures for levels read (`predicted`) against `labels`; the training
     script reports its out-of-fold readings with the same function."""
     matrix = {gold: dict.fromkeys(LEVELS, 0) for gold in LEVELS}
@@ -155,7 +156,7 @@ def _time_entries(texts: list[str], use_model: bool = True) -> dict[str, float]:
 
 def _print_set(name: str, result: dict[str, object]) -> None:
     support = result["support"]
-    print(f"\n{name}: {result['texts']} texts ({support})")  # type: ignore[index]
+    print(f"\n{name}: {result['texts']} texts ({support})")
     print(f"  {'label/read':<14}" + "".join(f"{lv:>9}" for lv in LEVELS))
     for gold in LEVELS:
         row = result["confusion"][gold]  # type: ignore[index]
@@ -205,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_set(split, report[split])  # type: ignore[arg-type]
     if args.speed:
         print(f"\nspeed: {report['speed']}")
-    for split, wrong in (report.get("errors") or {}).items():  # type: ignore[union-attr]
+    for split, wrong in (report.get("errors") or {}).items():  # type: ignore[attr-defined]
         print(f"\nmisread in {split}:")
         for item in wrong:
             print(

@@ -58,9 +58,9 @@ SETS = ("labelled", "paraphrases", "train_extra")
 METRICS_NAME = "crisis-metrics.json"
 RANK = {level: i for i, level in enumerate(LEVELS)}
 
-WORD = {"ngram_range": [1, 2], "min_df": 2, "token_pattern": TOKEN_PATTERN}
-CHAR = {"analyzer": "char_wb", "ngram_range": [4, 4], "min_df": 4}
-CONCEPT = {"ngram_range": [1, 1], "token_pattern": r"\S+", "lowercase": False}
+WORD: dict[str, Any] = {"ngram_range": [1, 2], "min_df": 2, "token_pattern": TOKEN_PATTERN}
+CHAR: dict[str, Any] = {"analyzer": "char_wb", "ngram_range": [4, 4], "min_df": 4}
+CONCEPT: dict[str, Any] = {"ngram_range": [1, 1], "token_pattern": r"\S+", "lowercase": False}
 # C and the rest were compared on out-of-fold readings (docs/safety.md): C=4 without class
 # weights; concept tokens in their own block (cheaper at run time than in the word block).
 C = 4.0

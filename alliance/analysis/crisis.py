@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from alliance.analysis.crisis_model import Thresholds, names_a_risk_concept
 from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues, needs_masking
 from alliance.analysis.crisis_patterns_context import (
     ACCIDENT,
@@ -67,6 +67,9 @@ from alliance.analysis.crisis_patterns_context import (
 )
 from alliance.analysis.reading import CrisisLevel, CrisisReading, Span
 from alliance.analysis.sentences import split_sentences
+
+if TYPE_CHECKING:  # the model module loads lazily, with the first reading
+    from alliance.analysis.crisis_model import Thresholds
 
 _RANK: dict[CrisisLevel, int] = {"none": 0, "concern": 1, "urgent": 2}
 # Curly quotes become straight ones, one character for one, so offsets still hold.
@@ -350,6 +353,8 @@ def _completed(text: str, match: re.Match[str]) -> bool:
 def _model_guarded(sentence: str, following: str, rule: CrisisLevel) -> bool:
     """A classifier hit is dropped in a sentence about a film or a grief, or next to a joke;
     and, where no cue fired, when the sentence names no risk concept at all."""
+    from alliance.analysis.crisis_model import names_a_risk_concept
+
     if TOPIC.search(sentence) or OTHER_DEATH.search(sentence) or _joking(sentence, following):
         return True
     return rule == "none" and not names_a_risk_concept(sentence)

@@ -119,11 +119,18 @@ _CONCEPT_PHRASES: dict[str, str] = {
     "my goodbyes": "prep", "saying goodbye": "prep", "one last": "prep",
 }
 # fmt: on
-_CONCEPT_OF_WORD = {
-    word: tuple(name for name, listed in _CONCEPT_WORDS.items() if word in listed.split())
-    for word in {w for listed in _CONCEPT_WORDS.values() for w in listed.split()}
-    if not word.endswith("*")
-}
+
+
+def _listed_words() -> dict[str, tuple[str, ...]]:
+    concepts: dict[str, tuple[str, ...]] = {}
+    for name, listed in _CONCEPT_WORDS.items():
+        for word in listed.split():
+            if not word.endswith("*"):
+                concepts[word] = (*concepts.get(word, ()), name)
+    return concepts
+
+
+_CONCEPT_OF_WORD = _listed_words()
 _CONCEPT_STEMS = tuple(
     (word[:-1], name)
     for name, listed in _CONCEPT_WORDS.items()
