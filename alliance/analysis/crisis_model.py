@@ -7,8 +7,8 @@ the higher of the two levels: the classifier may raise a level, never lower one.
 Model (docs/safety.md): three TF-IDF blocks (sublinear tf, l2 rows) and a multinomial logistic
 regression, trained by `scripts/train_crisis.py` with scikit-learn:
 
-- words: 1-2 grams of the sentence's word tokens;
-- chars: char_wb 3-4 grams of the same tokens (so typos and word forms share evidence);
+- words: 1-2 grams of the sentence's word tokens (seen at least twice in training);
+- chars: char_wb 4-grams of the same tokens (so typos and word forms share evidence);
 - concepts: one token per concept the sentence names (means, place, finality, time, intent,
   death, harm, farewell acts, someone else, negation, the writer, everyday topics) and one per
   pair of them, so that "pills tonight" and "bridge tomorrow" share evidence.
