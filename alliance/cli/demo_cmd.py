@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from alliance.errors import VaultError
-
 if TYPE_CHECKING:
     from alliance.demo import DemoSummary
 
@@ -19,6 +17,7 @@ def register(app: typer.Typer) -> None:
 def demo() -> None:
     """Fill a new vault (ALLIANCE_HOME) with eight months of a made-up therapy, to explore."""
     from alliance.cli.vault_access import open_vault
+    from alliance.cli.vault_cmd import new_passphrase, show_recovery_key
     from alliance.demo import fill_demo, vault_exists
     from alliance.services.vault import init_vault
 
@@ -26,7 +25,7 @@ def demo() -> None:
     if vault_exists():
         vault = open_vault()
     else:
-        vault, recovery = init_vault(_new_passphrase())
+        vault, recovery = init_vault(new_passphrase())
     try:
         summary = fill_demo(vault)
         home = vault.home
@@ -34,23 +33,7 @@ def demo() -> None:
         vault.close()
     _report(summary, str(home))
     if recovery is not None:
-        typer.echo("")
-        typer.echo("Your recovery key (shown only now; it is the only way back in if you forget")
-        typer.echo("your passphrase):")
-        typer.echo("")
-        typer.echo(f"    {recovery}")
-
-
-def _new_passphrase() -> str:
-    from alliance.cli.vault_access import given_passphrase
-
-    given = given_passphrase()
-    if given is not None:
-        return given
-    first = typer.prompt("New passphrase", hide_input=True)
-    if typer.prompt("Repeat it", hide_input=True) != first:
-        raise VaultError("The two passphrases differ; no vault was created.")
-    return str(first)
+        show_recovery_key(recovery)
 
 
 def _report(summary: DemoSummary, home: str) -> None:

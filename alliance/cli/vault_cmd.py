@@ -19,7 +19,8 @@ def register(app: typer.Typer) -> None:
     app.command("check")(check)
 
 
-def _new_passphrase() -> str:
+def new_passphrase() -> str:
+    """A new passphrase: from --passphrase-file or ALLIANCE_PASSPHRASE, else asked twice."""
     from alliance.cli.vault_access import given_passphrase
 
     given = given_passphrase()
@@ -35,9 +36,13 @@ def init() -> None:
     """Create your encrypted vault and show its recovery key (once)."""
     from alliance.services.vault import init_vault
 
-    vault, recovery = init_vault(_new_passphrase())
+    vault, recovery = init_vault(new_passphrase())
     vault.close()
     typer.echo(f"Created your vault in {vault.home}.")
+    show_recovery_key(recovery)
+
+
+def show_recovery_key(recovery: str) -> None:
     typer.echo("")
     typer.echo("Your recovery key (write it down and keep it somewhere safe; it is shown only")
     typer.echo("now, and it is the only way back in if you forget your passphrase):")
@@ -81,7 +86,7 @@ def passwd() -> None:
     from alliance.services.vault import change_vault_passphrase
 
     current = typer.prompt("Current passphrase", hide_input=True)
-    change_vault_passphrase(None, current, _new_passphrase())
+    change_vault_passphrase(None, current, new_passphrase())
     typer.echo("Passphrase changed. The vault is locked.")
 
 
@@ -90,7 +95,7 @@ def recover() -> None:
     from alliance.services.vault import recover as recover_vault
 
     recovery = typer.prompt("Recovery key")
-    recover_vault(None, recovery, _new_passphrase())
+    recover_vault(None, recovery, new_passphrase())
     typer.echo("Passphrase changed. Your recovery key stays the same.")
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from alliance.domain.ending import EndingPlan, RelapsePlan, parse_taper
 from alliance.errors import InvalidInput, NotFound
+from alliance.store.evidence import evidence_texts
 from alliance.store.tables import (
     EndingFeelingRow,
     EndingPlanRow,
@@ -170,24 +171,8 @@ def theme_evidence(session: Session, theme: str) -> Iterator[tuple[str, datetime
         .order_by(Entry.created_at.desc())
     )
     for entry_id, created, reading_json in session.execute(query):
-        for text in _spans(reading_json, theme):
+        for text in evidence_texts(reading_json, theme):
             yield entry_id, created, text
-
-
-def _spans(reading_json: str, theme: str) -> list[str]:
-    # A reading from an older analyser may lack evidence; it then adds nothing.
-    try:
-        reading = json.loads(reading_json)
-    except json.JSONDecodeError:
-        return []
-    texts: list[str] = []
-    for hit in reading.get("themes", []) if isinstance(reading, dict) else []:
-        if isinstance(hit, dict) and hit.get("theme") == theme:
-            for span in hit.get("evidence", []):
-                text = span.get("text") if isinstance(span, dict) else None
-                if isinstance(text, str) and text.strip():
-                    texts.append(text.strip())
-    return texts
 
 
 def plan_from_row(row: EndingPlanRow) -> EndingPlan:

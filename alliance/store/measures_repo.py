@@ -7,7 +7,6 @@ Response ids are found by unique prefix with a range on the unique `id` index, a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -15,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alliance.errors import InvalidInput, NotFound
+from alliance.store.evidence import evidence_texts
 from alliance.store.tables import (
     Entry,
     EntryReading,
@@ -96,21 +96,5 @@ def rupture_evidence(session: Session, session_id: str) -> list[str]:
     )
     found: list[str] = []
     for (reading_json,) in session.execute(query):
-        found.extend(_rupture_spans(reading_json))
+        found.extend(evidence_texts(reading_json, RUPTURE_THEME))
     return found
-
-
-def _rupture_spans(reading_json: str) -> list[str]:
-    # A reading written by an older analyser may lack evidence; it then adds nothing.
-    try:
-        reading = json.loads(reading_json)
-    except json.JSONDecodeError:
-        return []
-    texts: list[str] = []
-    for hit in reading.get("themes", []) if isinstance(reading, dict) else []:
-        if isinstance(hit, dict) and hit.get("theme") == RUPTURE_THEME:
-            for span in hit.get("evidence", []):
-                text = span.get("text") if isinstance(span, dict) else None
-                if isinstance(text, str) and text.strip():
-                    texts.append(text.strip())
-    return texts
