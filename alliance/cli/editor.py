@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from alliance.errors import AllianceError, InvalidInput
 
 if TYPE_CHECKING:
-    from alliance.store.vault import Vault
+    from alliance.services.vault import Vault
 
 Saved = TypeVar("Saved")
 

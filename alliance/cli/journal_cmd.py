@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from alliance.domain.entries import JournalEntry
-    from alliance.store.vault import Vault
+    from alliance.services.vault import Vault
 
 _JSON_HELP = "Print JSON (schema in docs/cli.md)."
 _SESSION_HELP = "Link to a therapy session: its number, 'last', or an id prefix."

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from alliance.domain.alerts import Alert
     from alliance.domain.instruments import Instrument
     from alliance.services.measures import HistoryRow, InstrumentHistory
-    from alliance.store.vault import Vault
+    from alliance.services.vault import Vault
 
 T = TypeVar("T")
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (schema in docs/measures.md).")]

@@ -11,7 +11,7 @@ from alliance.cli import state
 from alliance.errors import VaultError
 
 if TYPE_CHECKING:
-    from alliance.store.vault import Vault
+    from alliance.services.vault import Vault
 
 
 def given_passphrase() -> str | None:

@@ -39,7 +39,7 @@ from alliance.demo.story import (
 from alliance.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from alliance.store.vault import Vault
+    from alliance.services.vault import Vault
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from alliance.demo.story import ENDING, Timeline, timeline_for
 
 if TYPE_CHECKING:
     from alliance.demo import DemoContext
-    from alliance.store.vault import Vault
+    from alliance.services.vault import Vault
 
 BOOSTER_WEEK = 57  # about three months after the last session
 FEELINGS_BY_WEEK = {27: 2, 28: 3, 29: 4, 30: 5, 32: 6, 34: 7}  # "how I feel about ending", 0-10
