@@ -266,12 +266,12 @@ def export(
     start = 0
     for name, block in zip(crisis_model.BLOCKS, features.blocks, strict=True):
         end = start + len(block.vocabulary_)
-        arrays[f"{name}_terms"] = emotions._terms_blob(block.vocabulary_)
+        arrays[f"{name}_terms"] = emotions.terms_blob(block.vocabulary_)
         arrays[f"{name}_idf"] = block.idf_.astype(np.float64)
         arrays[f"{name}_coef"] = coef[start:end].astype(np.float32)
         start = end
     arrays["intercept"] = classifier.intercept_.astype(np.float64)
-    artifact = emotions._npz_bytes(arrays)
+    artifact = emotions.npz_bytes(arrays)
     config: dict[str, Any] = {
         "format": 1,
         "labels": list(LEVELS),
@@ -304,7 +304,7 @@ def export(
     config["model_version"] = crisis_model.compute_model_version(artifact, config)
     out.mkdir(parents=True, exist_ok=True)
     (out / crisis_model.ARTIFACT_NAME).write_bytes(artifact)
-    emotions._write_json(out / crisis_model.CONFIG_NAME, config)
+    emotions.write_json(out / crisis_model.CONFIG_NAME, config)
     return str(config["model_version"])
 
 
@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
             for name in (*SETS, "all")
         },
     }
-    _script("scripts", "train_emotions")._write_json(args.out / METRICS_NAME, metrics)
+    _script("scripts", "train_emotions").write_json(args.out / METRICS_NAME, metrics)
     print(json.dumps({k: v for k, v in metrics.items() if k != "out_of_fold"}, indent=2))
     for name, pair in metrics["out_of_fold"].items():
         for which, row in pair.items():

@@ -121,15 +121,15 @@ def export(pipeline: Pipeline, thresholds: list[float], out: Path) -> None:
     coef = np.vstack([e.coef_ for e in estimators]).T  # (n_features, 28)
     n_word = len(word.vocabulary_)
     arrays = {
-        "word_terms": _terms_blob(word.vocabulary_),
+        "word_terms": terms_blob(word.vocabulary_),
         "word_idf": word.idf_.astype(np.float64),
-        "char_terms": _terms_blob(char.vocabulary_),
+        "char_terms": terms_blob(char.vocabulary_),
         "char_idf": char.idf_.astype(np.float64),
         "word_coef": coef[:n_word].astype(np.float32),
         "char_coef": coef[n_word:].astype(np.float32),
         "intercept": np.array([e.intercept_[0] for e in estimators], dtype=np.float64),
     }
-    artifact = _npz_bytes(arrays)
+    artifact = npz_bytes(arrays)
     config: dict[str, Any] = {
         "format": 1,
         "labels": list(emotions.LABELS),
@@ -148,17 +148,17 @@ def export(pipeline: Pipeline, thresholds: list[float], out: Path) -> None:
     }
     config["model_version"] = emotions.compute_model_version(artifact, config)
     (out / emotions.ARTIFACT_NAME).write_bytes(artifact)
-    _write_json(out / emotions.CONFIG_NAME, config)
+    write_json(out / emotions.CONFIG_NAME, config)
 
 
-def _terms_blob(vocabulary: dict[str, int]) -> NDArray[np.uint8]:
+def terms_blob(vocabulary: dict[str, int]) -> NDArray[np.uint8]:
     terms = sorted(vocabulary, key=vocabulary.__getitem__)
     if any("\n" in term for term in terms):
         raise SystemExit("a vocabulary term holds a newline; the blob format cannot store it")
     return np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
 
 
-def _npz_bytes(arrays: dict[str, NDArray[Any]]) -> bytes:
+def npz_bytes(arrays: dict[str, NDArray[Any]]) -> bytes:
     # np.savez stamps the current time into the zip; a fixed date keeps the bytes (and so
     # MODEL_VERSION) reproducible.
     buffer = io.BytesIO()
@@ -171,7 +171,7 @@ def _npz_bytes(arrays: dict[str, NDArray[Any]]) -> bytes:
     return buffer.getvalue()
 
 
-def _write_json(path: Path, payload: dict[str, Any]) -> None:
+def write_json(path: Path, payload: dict[str, Any]) -> None:
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 
 
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         "n_char_terms": len(model.chars.index),
         "dev_per_label": rounded(dev_table),
     }
-    _write_json(args.out / METRICS_NAME, metrics)
+    write_json(args.out / METRICS_NAME, metrics)
     print(json.dumps({k: v for k, v in metrics.items() if k != "dev_per_label"}, indent=2))
     return 0
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alliance.analysis.crisis_patterns import MASK_STEMS, MASKS
-from alliance.analysis.emotions import _char_wb_ngrams, _Vectorizer, _vectorizer
+from alliance.analysis.emotions import Vectorizer, build_vectorizer, char_wb_ngrams
 from alliance.analysis.reading import CrisisLevel
 
 if TYPE_CHECKING:
@@ -239,9 +239,9 @@ class CrisisModel:
     """The three blocks' vocabularies, and one feature space for their columns: words first,
     then chars, then concepts, in `idf` and `coef`."""
 
-    words: _Vectorizer
-    chars: _Vectorizer
-    concepts: _Vectorizer
+    words: Vectorizer
+    chars: Vectorizer
+    concepts: Vectorizer
     idf: NDArray[np.float64]  # (n_terms,)
     coef: NDArray[np.float64]  # (3, n_terms), one contiguous row per level
     intercept: NDArray[np.float64]  # (3,)
@@ -303,7 +303,7 @@ class CrisisModel:
             self._words_seen.clear()
         unigram = self.words.index.get(token)
         offset = len(self.words.index)
-        chars = map(self.chars.index.get, _char_wb_ngrams(token, self.chars.ngram_range))
+        chars = map(self.chars.index.get, char_wb_ngrams(token, self.chars.ngram_range))
         columns = [] if unigram is None else [unigram]
         columns += [offset + column for column in chars if column is not None]
         known = self._words_seen[token] = (columns, _concepts_of(token))
@@ -361,7 +361,7 @@ def load_model_from(directory: Path) -> CrisisModel:
         raise ValueError(f"{directory / CONFIG_NAME}: word tokens differ from TOKEN_PATTERN")
     with np.load(directory / ARTIFACT_NAME, allow_pickle=False) as arrays:
         blocks = [
-            _vectorizer(arrays[f"{name}_terms"], arrays[f"{name}_idf"], config[name])
+            build_vectorizer(arrays[f"{name}_terms"], arrays[f"{name}_idf"], config[name])
             for name in BLOCKS
         ]
         # float32 on disk keeps the file small; float64 in memory, as scikit-learn computes.

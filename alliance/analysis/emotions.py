@@ -103,7 +103,7 @@ MODEL_VERSION: str = _shipped_version()
 
 
 @dataclass(frozen=True)
-class _Vectorizer:
+class Vectorizer:
     """One TfidfVectorizer block: term -> column, idf, and its n-gram settings."""
 
     index: dict[str, int]
@@ -113,8 +113,8 @@ class _Vectorizer:
 
 @dataclass(frozen=True)
 class EmotionModel:
-    words: _Vectorizer
-    chars: _Vectorizer
+    words: Vectorizer
+    chars: Vectorizer
     word_coef: NDArray[np.float64]  # (n_word_terms, 28)
     char_coef: NDArray[np.float64]  # (n_char_terms, 28)
     intercept: NDArray[np.float64]  # (28,)
@@ -146,7 +146,7 @@ class EmotionModel:
         for word in text.split():
             cached = cache.get(word)
             if cached is None:
-                grams = _char_wb_ngrams(word, self.chars.ngram_range)
+                grams = char_wb_ngrams(word, self.chars.ngram_range)
                 cached = [c for c in map(self.chars.index.get, grams) if c is not None]
                 cache[word] = cached
             columns.extend(cached)
@@ -162,8 +162,8 @@ def _word_ngrams(tokens: list[str], ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
-def _char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
-    """scikit-learn's `_char_wb_ngrams` for one white-space separated word."""
+def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
+    """scikit-learn's `char_wb_ngrams` for one white-space separated word."""
     padded = f" {word} "
     size = len(padded)
     grams: list[str] = []
@@ -175,7 +175,7 @@ def _char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
-def _tfidf(rows: list[list[int]], vectorizer: _Vectorizer) -> csr_matrix:
+def _tfidf(rows: list[list[int]], vectorizer: Vectorizer) -> csr_matrix:
     """Counts -> sublinear tf (1 + log) -> times idf -> l2-normalise each row."""
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -205,8 +205,8 @@ def load_model_from(directory: Path) -> EmotionModel:
     if tuple(config["labels"]) != LABELS:
         raise ValueError(f"{directory / CONFIG_NAME}: labels differ from the 28 GoEmotions labels")
     with np.load(directory / ARTIFACT_NAME, allow_pickle=False) as arrays:
-        words = _vectorizer(arrays["word_terms"], arrays["word_idf"], config["word"])
-        chars = _vectorizer(arrays["char_terms"], arrays["char_idf"], config["char"])
+        words = build_vectorizer(arrays["word_terms"], arrays["word_idf"], config["word"])
+        chars = build_vectorizer(arrays["char_terms"], arrays["char_idf"], config["char"])
         # float32 on disk keeps the file small; float64 in memory so scipy does not upcast
         # the whole matrix on every call.
         word_coef = arrays["word_coef"].astype(np.float64)
@@ -224,14 +224,14 @@ def load_model_from(directory: Path) -> EmotionModel:
     )
 
 
-def _vectorizer(terms: Any, idf: Any, settings: Mapping[str, Any]) -> _Vectorizer:
+def build_vectorizer(terms: Any, idf: Any, settings: Mapping[str, Any]) -> Vectorizer:
     # Terms are stored as one UTF-8 blob joined by newlines: no term can hold white space
     # other than the single spaces scikit-learn puts in, and it loads far faster than JSON.
     names = bytes(terms).decode("utf-8").split("\n")
     if len(names) != len(idf):
         raise ValueError("emotion model: vocabulary and idf lengths differ")
     low, high = settings["ngram_range"]
-    return _Vectorizer(dict(zip(names, range(len(names)), strict=True)), idf, (int(low), int(high)))
+    return Vectorizer(dict(zip(names, range(len(names)), strict=True)), idf, (int(low), int(high)))
 
 
 @functools.cache
