@@ -1,4 +1,4 @@
-"""Journal commands: write, list, show, edit, delete, trash, restore, search, export, import.
+"""Journal commands: write, list, show, edit, delete, trash, restore, search.
 
 Only Typer is imported at the top: services, Rich and SQLAlchemy load inside the command that
 needs them, so `alliance --help` and `alliance search` stay fast.
@@ -7,7 +7,6 @@ needs them, so `alliance --help` and `alliance search` stay fast.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -31,8 +30,6 @@ def register(app: typer.Typer) -> None:
     app.command("trash")(trash)
     app.command("restore")(restore)
     app.command("search")(search)
-    app.command("export")(export)
-    app.command("import")(import_command)
 
 
 def write(
@@ -370,51 +367,3 @@ def search(
         render.print_json(render.hits_json(hits))
     else:
         render.print_hits(hits)
-
-
-def export(
-    format_: str = typer.Option("json", "--format", help="Only json for now."),
-    out: Path | None = typer.Option(None, "--out", help="Write to this new file (else stdout)."),
-) -> None:
-    """Export everything (entries, sessions, questionnaires, settings) as JSON. Not encrypted."""
-    from alliance.cli.render import print_json
-    from alliance.cli.vault_access import open_vault
-    from alliance.services.export import export_vault, write_export
-
-    _check_format(format_)
-    vault = open_vault()
-    try:
-        if out is None:
-            print_json(export_vault(vault))
-            return
-        written = write_export(vault, out)
-    finally:
-        vault.close()
-    summary = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in written.items())
-    typer.echo(f"Exported {summary} to {out} (not encrypted: keep it safe).")
-
-
-def import_command(
-    path: Path = typer.Argument(..., help="A JSON export.", exists=True, dir_okay=False),
-    format_: str = typer.Option("json", "--format", help="Only json for now."),
-) -> None:
-    """Restore a JSON export into an empty vault."""
-    from alliance.cli.vault_access import open_vault
-    from alliance.services.export import import_vault, read_export
-
-    _check_format(format_)
-    document = read_export(path.read_bytes())
-    vault = open_vault()
-    try:
-        imported = import_vault(vault, document)
-    finally:
-        vault.close()
-    summary = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in imported.items())
-    typer.echo(f"Imported {summary}.")
-
-
-def _check_format(format_: str) -> None:
-    from alliance.errors import InvalidInput
-
-    if format_.lower() != "json":
-        raise InvalidInput(f"Unknown format {format_!r}: only json for now.")

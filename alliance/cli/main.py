@@ -90,6 +90,7 @@ def _register_commands() -> None:
         "score_cmd",
         "measure_cmd",
         "analyze_cmd",
+        "export_cmd",
         "trends_cmd",
         "serve_cmd",
         "demo_cmd",
