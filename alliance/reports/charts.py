@@ -351,12 +351,25 @@ def _legend(items: Sequence[tuple[str, str]]) -> str:
 
 
 def _x_labels(plot: _Plot, labels: Sequence[str]) -> str:
-    every = max(1, -(-len(labels) // _MAX_X_LABELS))
     return "".join(
-        _text(plot.x(i), plot.bottom + 16, label, anchor="middle", size=11)
-        for i, label in enumerate(labels)
-        if i % every == 0 or i == len(labels) - 1
+        _text(plot.x(i), plot.bottom + 16, labels[i], anchor="middle", size=11)
+        for i in x_label_indices(len(labels))
     )
+
+
+def x_label_indices(count: int) -> list[int]:
+    """Every n-th label, at most _MAX_X_LABELS, always the last one; a label that would sit
+    closer than n steps before the last gives way to it, so no two labels overlap."""
+    if count == 0:
+        return []
+    every = max(1, -(-count // _MAX_X_LABELS))
+    chosen = list(range(0, count, every))
+    if chosen[-1] != count - 1:
+        if len(chosen) > 1:
+            chosen[-1] = count - 1
+        else:
+            chosen.append(count - 1)
+    return chosen
 
 
 def _polyline(

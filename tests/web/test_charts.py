@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from alliance.reports.charts import (
     BandSpec,
@@ -91,3 +94,14 @@ def test_line_and_bar_charts_carry_every_value_in_their_tables() -> None:
 def test_an_empty_series_still_draws() -> None:
     chart = measure_chart(series(), "empty")
     assert chart.rows == () and parse(chart.svg).get("role") == "img"
+
+
+@pytest.mark.parametrize("count", [1, 2, 9, 10, 11, 12, 13, 25, 40])
+def test_x_labels_keep_their_distance_and_always_show_the_last(count: int) -> None:
+    from alliance.reports.charts import x_label_indices
+
+    chosen = x_label_indices(count)
+    assert chosen[0] == 0 and chosen[-1] == count - 1
+    assert len(chosen) <= 10 or count <= 10
+    every = max(1, -(-count // 10))
+    assert all(b - a >= every for a, b in itertools.pairwise(chosen))
