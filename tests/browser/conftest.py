@@ -166,3 +166,11 @@ def tab_to(page: Any, selector: str, limit: int = 80) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def unlock(visit: Visit) -> None:
+    """Unlock the vault through the passphrase page."""
+    visit.go("/unlock")
+    visit.page.fill("#passphrase", PASSPHRASE)
+    visit.page.click("button:has-text('Unlock')")
+    visit.page.wait_for_url(visit.base + "/")

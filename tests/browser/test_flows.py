@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PASSPHRASE, Server, Visit
+from tests.browser.conftest import PASSPHRASE, Server, Visit, unlock
 from tests.browser.seed import seed_vault
 
 HEARD = "She really listened and I felt heard and understood."
@@ -43,13 +43,6 @@ def create_vault(visit: Visit) -> str:
     page.click("text=Continue")
     page.wait_for_url(visit.base + "/")
     return key
-
-
-def unlock(visit: Visit) -> None:
-    visit.go("/unlock")
-    visit.page.fill("#passphrase", PASSPHRASE)
-    visit.page.click("button:has-text('Unlock')")
-    visit.page.wait_for_url(visit.base + "/")
 
 
 def test_first_run_shows_the_recovery_key_once(

@@ -23,6 +23,7 @@ from alliance.domain.change import (
 )
 from alliance.errors import InvalidInput
 from alliance.instruments.catalog import load_instrument
+from tests.vectors import GAS_T_SCORES
 
 PHQ9 = load_instrument("phq9")
 GAD7 = load_instrument("gad7")
@@ -116,21 +117,7 @@ def test_hageman_arrindell_vector() -> None:
     assert result.rc == pytest.approx(-3.071837, abs=5e-7)
 
 
-@pytest.mark.parametrize(
-    ("weights", "attainment", "t"),
-    [
-        ([1, 1, 1], [0, 0, 0], 50.0),
-        ([1, 1, 1], [1, 0, -1], 50.0),
-        ([1, 1, 1], [-1, -1, -1], 36.3069),
-        ([1, 1, 1], [2, 2, 2], 77.3861),
-        ([1, 1, 1], [-2, -2, -2], 22.6139),
-        ([3, 2, 1], [1, 0, -1], 54.4065),
-        ([1], [-1], 40.0),
-        ([1], [2], 70.0),
-        ([1, 1, 1, 1, 1], [1, 1, 1, 1, 1], 65.0756),
-        ([1, 1], [1, 0], 56.2017),
-    ],
-)
+@pytest.mark.parametrize(("weights", "attainment", "t"), GAS_T_SCORES)
 def test_gas_t_score_vectors(weights: list[float], attainment: list[int], t: float) -> None:
     assert gas_t_score(attainment, weights) == pytest.approx(t, abs=5e-5)
 

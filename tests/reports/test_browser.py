@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PASSPHRASE, Server, Visit
+from tests.browser.conftest import PASSPHRASE, Server, Visit, unlock
 from tests.browser.conftest import browser as browser  # a module fixture
 from tests.browser.conftest import open_page as open_page
 from tests.reports.builders import fill_demo_with_ending
@@ -34,13 +34,6 @@ def demo_server(tmp_path: Path) -> Iterator[Server]:
     demo_vault(home)
     with Server(home) as server:
         yield server
-
-
-def unlock(visit: Visit) -> None:
-    visit.go("/unlock")
-    visit.page.fill("#passphrase", PASSPHRASE)
-    visit.page.click("button:has-text('Unlock')")
-    visit.page.wait_for_url(visit.base + "/")
 
 
 def test_goals_ending_and_reports_pages(

@@ -19,6 +19,7 @@ from alliance.services.goals import (
 from alliance.services.journal import trash_entry, write_entry
 from alliance.services.sessions import add_session
 from alliance.store.vault import SCHEMA_HEAD, Vault
+from tests.vectors import GAS_T_SCORES
 
 T0 = datetime(2025, 3, 3, 10, 0, tzinfo=UTC)
 WORDS = ["never", "rarely", "some nights", "most nights", "every night"]
@@ -94,21 +95,7 @@ def test_rating_at_a_typed_time(vault: Vault) -> None:
     assert rating.rated_at.date().isoformat() == "2025-03-10"
 
 
-@pytest.mark.parametrize(
-    ("weights", "levels", "expected"),
-    [
-        ((1, 1, 1), (0, 0, 0), 50.0),
-        ((1, 1, 1), (1, 0, -1), 50.0),
-        ((1, 1, 1), (-1, -1, -1), 36.3069),
-        ((1, 1, 1), (2, 2, 2), 77.3861),
-        ((1, 1, 1), (-2, -2, -2), 22.6139),
-        ((3, 2, 1), (1, 0, -1), 54.4065),
-        ((1,), (-1,), 40.0),
-        ((1,), (2,), 70.0),
-        ((1, 1, 1, 1, 1), (1, 1, 1, 1, 1), 65.0756),
-        ((1, 1), (1, 0), 56.2017),
-    ],
-)
+@pytest.mark.parametrize(("weights", "levels", "expected"), GAS_T_SCORES)
 def test_gas_vectors_through_the_vault(
     vault: Vault, weights: tuple[int, ...], levels: tuple[int, ...], expected: float
 ) -> None:
