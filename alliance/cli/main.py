@@ -82,36 +82,39 @@ def main(
 
 
 def _register_commands() -> None:
-    from alliance.cli import journal_cmd, session_cmd, vault_cmd
+    # Each module imports only typer at the top, so registering them all stays cheap.
+    from alliance.cli import (
+        analyze_cmd,
+        demo_cmd,
+        ending_cmd,
+        export_cmd,
+        goals_cmd,
+        journal_cmd,
+        measure_cmd,
+        report_cmd,
+        score_cmd,
+        serve_cmd,
+        session_cmd,
+        trends_cmd,
+        vault_cmd,
+    )
 
-    for module in (vault_cmd, journal_cmd, session_cmd):
-        module.register(app)
-    for name in (
-        "score_cmd",
-        "measure_cmd",
-        "analyze_cmd",
-        "export_cmd",
-        "trends_cmd",
-        "serve_cmd",
-        "demo_cmd",
-        "goals_cmd",
-        "ending_cmd",
-        "report_cmd",
+    for module in (
+        vault_cmd,
+        journal_cmd,
+        session_cmd,
+        export_cmd,
+        score_cmd,
+        measure_cmd,
+        analyze_cmd,
+        trends_cmd,
+        goals_cmd,
+        ending_cmd,
+        report_cmd,
+        serve_cmd,
+        demo_cmd,
     ):
-        _register_optional(f"alliance.cli.{name}")
-
-
-def _register_optional(module_name: str) -> None:
-    """Command modules other parts of the team add; absent ones are simply skipped."""
-    import importlib
-
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as missing:
-        if missing.name != module_name:
-            raise
-        return
-    module.register(app)
+        module.register(app)
 
 
 _register_commands()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ def given_passphrase() -> str | None:
 
 def prompt_for_passphrase() -> Callable[[], str] | None:
     """An interactive prompt, only when a person is at a terminal."""
-    if not sys.stdin.isatty() and not os.path.exists("/dev/tty"):
+    if not _has_terminal():
         return None
 
     def ask() -> str:
@@ -38,7 +37,7 @@ def prompt_for_passphrase() -> Callable[[], str] | None:
         except (EOFError, OSError):
             raise VaultError("No passphrase given.") from None
 
-    return ask if _has_terminal() else None
+    return ask
 
 
 def _has_terminal() -> bool:
