@@ -24,48 +24,63 @@ log = logging.getLogger(__name__)
 def read_entry(vault: Vault, entry_id: str) -> Reading | None:
     """Read one saved entry and store the reading. Never raises: returns None on failure."""
     try:
-        from sqlalchemy import select
-
-        from alliance.analysis import analyze
-        from alliance.store.tables import Entry
-
-        with vault.transaction() as session:
-            entry = session.scalars(select(Entry).where(Entry.id == entry_id)).one()
-            reading = analyze(_text_of(entry.title, entry.body))
-            _store(session, entry.pk, reading)
-        return reading
+        readings = _read_and_store(vault, "e.id = ?", (entry_id,))
     except Exception:  # the entry is already safe; `reread_stale` reads it again later
         log.info("could not read entry %s", entry_id, exc_info=True)
         return None
+    return readings[0] if readings else None
 
 
 def reread_stale(vault: Vault, batch: int = 256) -> int:
     """Read every entry without a reading from the current model; returns how many."""
-    from sqlalchemy import select
-
-    from alliance.analysis import analyze_many, model_version
-    from alliance.store.tables import Entry, EntryReading
+    from alliance.analysis import model_version
 
     current = model_version()
     if not any_stale(vault, current):
         return 0
     done = 0
     while True:
-        with vault.transaction() as session:
-            stale = session.execute(
-                select(Entry.pk, Entry.title, Entry.body)
-                .outerjoin(EntryReading, EntryReading.entry_pk == Entry.pk)
-                .where(
-                    (EntryReading.model_version.is_(None)) | (EntryReading.model_version != current)
-                )
-                .limit(batch)
-            ).all()
-            if not stale:
-                return done
-            readings = analyze_many([_text_of(title, body) for _, title, body in stale])
-            for (pk, _, _), reading in zip(stale, readings, strict=True):
+        stale = "r.model_version IS NULL OR r.model_version != ?"
+        readings = _read_and_store(vault, stale, (current,), limit=batch)
+        if not readings:
+            return done
+        done += len(readings)
+
+
+def _read_and_store(
+    vault: Vault, where: str, params: tuple[str, ...], limit: int | None = None
+) -> list[Reading]:
+    """Analyse the matching entries outside any transaction (the model takes a while and must
+    not hold the write lock), then store and return the readings of those not edited
+    meanwhile (an edit reads its entry again itself)."""
+    from alliance.analysis import analyze_many
+
+    sql = (
+        "SELECT e.pk, e.title, e.body, e.updated_at FROM entries e "
+        f"LEFT JOIN entry_readings r ON r.entry_pk = e.pk WHERE {where}"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    rows = vault.raw().execute(sql, params).fetchall()
+    if not rows:
+        return []
+    readings = analyze_many([_text_of(title, body) for _, title, body, _ in rows])
+    stored = []
+    with vault.transaction() as session:
+        for (pk, _, _, updated), reading in zip(rows, readings, strict=True):
+            if _updated_at(session, pk) == updated:
                 _store(session, pk, reading)
-            done += len(stale)
+                stored.append(reading)
+    return stored
+
+
+def _updated_at(session: Any, entry_pk: int) -> str | None:
+    from sqlalchemy import text
+
+    found = session.execute(
+        text("SELECT updated_at FROM entries WHERE pk = :pk"), {"pk": entry_pk}
+    ).scalar()
+    return None if found is None else str(found)
 
 
 def any_stale(vault: Vault, current: str) -> bool:
