@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -321,7 +322,7 @@ def _reading(
         scores=dict(zip(LABELS, entry, strict=True)),
         labels=labels,
         ekman={group: max(entry[j] for j in members) for group, members in _EKMAN_COLUMNS.items()},
-        sentiment=_sentiment(labels, entry, thresholds),
+        sentiment=_entry_sentiment(labels, entry, thresholds, sentences),
         sentences=sentences,
     )
 
@@ -343,6 +344,29 @@ def _found(row: list[float], thresholds: list[float]) -> tuple[str, ...]:
         found.remove(_NEUTRAL)
     found.sort(key=lambda j: (-row[j], j))
     return tuple(LABELS[j] for j in found)
+
+
+def _entry_sentiment(
+    labels: tuple[str, ...],
+    entry: list[float],
+    thresholds: list[float],
+    sentences: tuple[SentenceEmotions, ...],
+) -> Sentiment:
+    """The sentiment most of the entry's sentences carry, one vote each; the entry's own
+    scores decide a tie or an entry of fewer than two sentences with a sentiment."""
+    # A long reflection holds mixed feelings ("I cried", "I feel secure now"): the whole-text
+    # scores let one strong label in one sentence speak for all of them, the vote does not.
+    votes: Counter[Sentiment] = Counter()
+    for sentence in sentences:
+        felt = [label for label in sentence.labels if label != "neutral"]
+        if felt:
+            scores = sentence.scores
+            strongest = max(felt, key=lambda name: scores[name] / thresholds[_COLUMN[name]])
+            votes[_SENTIMENT_OF[strongest]] += 1
+    ranked = votes.most_common(2)
+    if sum(votes.values()) >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return _sentiment(labels, entry, thresholds)
 
 
 def _sentiment(labels: tuple[str, ...], row: list[float], thresholds: list[float]) -> Sentiment:

@@ -231,6 +231,20 @@ def test_seed_reflection_reads_sentence_by_sentence() -> None:
     for sentence in reading.sentences:
         assert text[sentence.span.start : sentence.span.end] == sentence.span.text
     assert read_emotions_batch([text, text]) == [reading, reading]
+    # Tears and fear of ending, but most of it is warmth and trust.
+    assert reading.sentiment == "positive"
+
+
+def test_a_long_entry_takes_the_sentiment_most_of_its_sentences_carry() -> None:
+    text = (
+        "She made me laugh all evening and I loved it. I'm proud of how I handled the call "
+        "with Dad. I am terrified of losing my job."
+    )
+    reading = read_emotions(text)
+    first = [s.labels[0] for s in reading.sentences]
+    assert first == ["love", "pride", "fear"]  # two warm sentences, one afraid
+    assert reading.sentiment == "positive"
+    assert read_emotions("I am terrified of losing my job.").sentiment == "negative"
 
 
 def _dev_sample(count: int) -> list[str]:
