@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup, escape
 
+from alliance.reports import svg as draw
+
 if TYPE_CHECKING:
     from alliance.services.measures import InstrumentHistory
 
@@ -24,7 +26,7 @@ WIDTH = 640
 HEIGHT = 300
 _LEFT, _RIGHT, _TOP, _BOTTOM = 44, 170, 16, 58
 _NARROW_RIGHT = 24  # charts without band names beside them
-_INK = "#1f2933"
+_INK = draw.INK
 _MUTED = "#52606d"
 _LINE = "#1f4e79"
 _BAND_FILLS = ("#eef2f6", "#ffffff")
@@ -147,7 +149,7 @@ def line_chart(
     """One line per named series over the same x labels (weeks). Lines differ by dash pattern
     and marker shape, and a legend below names each one with its own pattern."""
     top = max((v for _, values in series for v in values), default=0.0)
-    high = max(1.0, _nice_ceiling(top))
+    high = max(1.0, draw.nice_ceiling(top))
     plot = _Plot(len(x_labels), 0.0, high, right=_NARROW_RIGHT)
     parts = [_axes(plot, 0.0, high), _x_labels(plot, x_labels)]
     legend: list[tuple[str, str]] = []
@@ -155,10 +157,10 @@ def line_chart(
         colour = _SERIES_COLOURS[index % len(_SERIES_COLOURS)]
         dash = _SERIES_DASHES[index % len(_SERIES_DASHES)]
         points = [(plot.x(i), plot.y(v)) for i, v in enumerate(values)]
-        parts.append(_polyline(points, colour, dash))
-        parts.extend(_marker(index, x, y, colour) for x, y in points)
-        sample = _polyline([(_LEFT, HEIGHT - 16), (_LEFT + 22, HEIGHT - 16)], colour, dash)
-        legend.append((sample + _marker(index, _LEFT + 11, HEIGHT - 16, colour), name))
+        parts.append(draw.polyline(points, colour, dash))
+        parts.extend(draw.marker(index, x, y, colour) for x, y in points)
+        sample = draw.polyline([(_LEFT, HEIGHT - 16), (_LEFT + 22, HEIGHT - 16)], colour, dash)
+        legend.append((sample + draw.marker(index, _LEFT + 11, HEIGHT - 16, colour), name))
     parts.append(_legend(legend))
     names = ", ".join(name for name, _ in series) or "nothing yet"
     description = description or f"Per week, over {len(x_labels)} week(s): {names}."
@@ -174,7 +176,7 @@ def bar_chart(
     title: str, x_labels: Sequence[str], values: Sequence[float], chart_id: str, *, y_label: str
 ) -> Chart:
     """One bar per x label (a week), its value written above it."""
-    high = max(1.0, _nice_ceiling(max(values, default=0.0)))
+    high = max(1.0, draw.nice_ceiling(max(values, default=0.0)))
     plot = _Plot(len(x_labels), 0.0, high, right=_NARROW_RIGHT)
     width = max(4.0, min(36.0, plot.step * 0.6))
     parts = [_axes(plot, 0.0, high), _x_labels(plot, x_labels)]
@@ -185,7 +187,7 @@ def bar_chart(
             f'height="{plot.bottom - y:.1f}" fill="{_LINE}"/>'
         )
         if value:
-            parts.append(_text(x, y - 4, _num(value), anchor="middle", size=11))
+            parts.append(draw.text(x, y - 4, _num(value), anchor="middle", size=11))
     span = f", {x_labels[0]} to {x_labels[-1]}" if x_labels else ""
     description = f"One bar per week, {len(x_labels)} week(s){span}: {_num(sum(values))} in all."
     rows = tuple((label, _num(v)) for label, v in zip(x_labels, values, strict=True))
@@ -275,17 +277,17 @@ def _band(plot: _Plot, band: BandSpec, fill: str) -> str:
     return (
         f'<rect x="{plot.left}" y="{top:.1f}" width="{plot.right - plot.left}" '
         f'height="{bottom - top:.1f}" fill="{fill}" stroke="#c3ccd5" stroke-width="0.5"/>'
-        + _text(plot.right + 8, (top + bottom) / 2 + 4, label, size=11, fill=_MUTED)
+        + draw.text(plot.right + 8, (top + bottom) / 2 + 4, label, size=11, fill=_MUTED)
     )
 
 
 def _axes(plot: _Plot, low: float, high: float) -> str:
     axes = f"M{plot.left},{plot.top} V{plot.bottom} H{plot.right}"
-    lines = [_shape(axes, f'fill="none" stroke="{_MUTED}"')]
-    for tick in _ticks(low, high):
+    lines = [draw.shape(axes, f'fill="none" stroke="{_MUTED}"')]
+    for tick in draw.ticks(low, high):
         y = plot.y(tick)
-        lines.append(_shape(f"M{plot.left - 4},{y:.1f} h4", f'stroke="{_MUTED}"'))
-        lines.append(_text(plot.left - 7, y + 4, _num(tick), anchor="end", size=11))
+        lines.append(draw.shape(f"M{plot.left - 4},{y:.1f} h4", f'stroke="{_MUTED}"'))
+        lines.append(draw.text(plot.left - 7, y + 4, _num(tick), anchor="end", size=11))
     return "".join(lines)
 
 
@@ -302,39 +304,39 @@ def _expected_band(plot: _Plot, points: Sequence[ScorePoint]) -> str:
     return (
         f'<polygon points="{" ".join(upper + lower)}" fill="{_EXPECTED_FILL}" '
         f'fill-opacity="0.6" stroke="{_EXPECTED_LINE}" stroke-width="0.75"/>'
-        + _polyline(centre, _EXPECTED_LINE, "4 3", width=1.25)
+        + draw.polyline(centre, _EXPECTED_LINE, "4 3", width=1.25)
     )
 
 
 def _score_line(plot: _Plot, points: Sequence[ScorePoint]) -> str:
     coords = [(plot.x(i), plot.y(p.score)) for i, p in enumerate(points)]
-    parts = [_polyline(coords, _LINE, "", width=2.25)]
+    parts = [draw.polyline(coords, _LINE, "", width=2.25)]
     for (x, y), point in zip(coords, points, strict=True):
         if point.intake:
             parts.append(
                 f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{_LINE}"/>'
             )
         else:
-            parts.append(_dot(x, y, 4.5, _LINE))
+            parts.append(draw.dot(x, y, 4.5, _LINE))
         if point.reliable == "improvement":
-            parts.append(_diamond(x, y, 10, _IMPROVED))
+            parts.append(draw.diamond(x, y, 10, _IMPROVED))
         elif point.reliable == "deterioration":
-            parts.append(_cross(x, y, 9, _WORSE))
+            parts.append(draw.cross(x, y, 9, _WORSE))
     return "".join(parts)
 
 
 def _measure_legend(points: Sequence[ScorePoint]) -> str:
     y = HEIGHT - 16
     box = f'<rect x="{_LEFT}" y="{y - 5}" width="14" height="10" '
-    items = [(box + f'fill="{_LINE}"/>', "intake"), (_dot(_LEFT + 7, y, 4.5, _LINE), "score")]
+    items = [(box + f'fill="{_LINE}"/>', "intake"), (draw.dot(_LEFT + 7, y, 4.5, _LINE), "score")]
     if any(p.expected for p in points):
         items.append(
             (box + f'fill="{_EXPECTED_FILL}" stroke="{_EXPECTED_LINE}"/>', "expected range")
         )
     if any(p.reliable == "improvement" for p in points):
-        items.append((_diamond(_LEFT + 7, y, 8, _IMPROVED), "reliable improvement"))
+        items.append((draw.diamond(_LEFT + 7, y, 8, _IMPROVED), "reliable improvement"))
     if any(p.reliable == "deterioration" for p in points):
-        items.append((_cross(_LEFT + 7, y, 7, _WORSE), "reliable deterioration"))
+        items.append((draw.cross(_LEFT + 7, y, 7, _WORSE), "reliable deterioration"))
     return _legend(items)
 
 
@@ -345,14 +347,14 @@ def _legend(items: Sequence[tuple[str, str]]) -> str:
     offset = 0.0
     for shape, label in items:
         parts.append(f'<g transform="translate({offset:.0f},0)">{shape}</g>')
-        parts.append(_text(_LEFT + offset + 28, y, label, size=11))
+        parts.append(draw.text(_LEFT + offset + 28, y, label, size=11))
         offset += 40 + 6.5 * len(label)
     return "".join(parts)
 
 
 def _x_labels(plot: _Plot, labels: Sequence[str]) -> str:
     return "".join(
-        _text(plot.x(i), plot.bottom + 16, labels[i], anchor="middle", size=11)
+        draw.text(plot.x(i), plot.bottom + 16, labels[i], anchor="middle", size=11)
         for i in x_label_indices(len(labels))
     )
 
@@ -370,73 +372,6 @@ def x_label_indices(count: int) -> list[int]:
         else:
             chosen.append(count - 1)
     return chosen
-
-
-def _polyline(
-    points: Sequence[tuple[float, float]], colour: str, dash: str, width: float = 2
-) -> str:
-    if len(points) < 2:
-        return ""
-    coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-    dashes = f' stroke-dasharray="{dash}"' if dash else ""
-    return (
-        f'<polyline points="{coords}" fill="none" stroke="{colour}" '
-        f'stroke-width="{width}"{dashes}/>'
-    )
-
-
-def _marker(index: int, x: float, y: float, colour: str) -> str:
-    """A filled circle, square or triangle, by the series' index."""
-    if index % 3 == 0:
-        return _dot(x, y, 3.5, colour)
-    if index % 3 == 1:
-        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
-    return _shape(f"M{x:.1f},{y - 4.5:.1f} l4.5,8 h-9 Z", f'fill="{colour}"')
-
-
-def _diamond(x: float, y: float, size: float, colour: str) -> str:
-    outline = f'fill="none" stroke="{colour}" stroke-width="2"'
-    return _shape(
-        f"M{x:.1f},{y - size:.1f} l{size},{size} l-{size},{size} l-{size},-{size} Z", outline
-    )
-
-
-def _cross(x: float, y: float, size: float, colour: str) -> str:
-    side = 2 * size
-    d = f"M{x - size:.1f},{y - size:.1f} l{side},{side} m0,-{side} l-{side},{side}"
-    return _shape(d, f'stroke="{colour}" stroke-width="2.5"')
-
-
-def _dot(x: float, y: float, r: float, colour: str) -> str:
-    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}"/>'
-
-
-def _shape(d: str, paint: str) -> str:
-    return f'<path d="{d}" {paint}/>'
-
-
-def _text(
-    x: float, y: float, text: str, *, anchor: str = "start", size: int = 12, fill: str = _INK
-) -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
-        f'fill="{fill}">{escape(text)}</text>'
-    )
-
-
-def _ticks(low: float, high: float) -> list[float]:
-    step = next(
-        (s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if (high - low) / s <= 6), 1000
-    )
-    first = low if low % step == 0 else low - low % step + step
-    return [first + step * i for i in range(int((high - first) // step) + 1)]
-
-
-def _nice_ceiling(value: float) -> float:
-    for nice in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
-        if value <= nice:
-            return float(nice)
-    return float(value)
 
 
 def _expected(series: ScoreSeries) -> bool:
