@@ -38,22 +38,29 @@ from alliance.analysis.crisis_patterns_context import (
     CLEAN_FROM,
     COMPLETED_VERB,
     DENIED,
+    DENIED_NEXT,
     DETERMINERS,
     DISTANT_PAST,
     DOUBLE_NEGATION,
+    EMBARRASSED,
     HYPOTHETICAL,
     I_WORDS,
     JOKE,
+    JOKE_IDIOM,
+    JOKE_MARK,
+    LIED,
     LINK_WORDS,
     MODAL,
     NEGATION_ENDS,
     NEGATOR,
+    NO_THOUGHTS,
     NOT_NAMES,
     ON_PURPOSE,
     OTHER_DEATH,
     OTHER_WORDS,
     PAST_VERB,
     PERFECT,
+    PETTY,
     PRESENT,
     RECENT,
     REVIVAL,
@@ -61,8 +68,10 @@ from alliance.analysis.crisis_patterns_context import (
     SERIOUS,
     STOPPED,
     TOKEN,
+    TOLD_NEVER,
     TRIVIAL_REASON,
     TRY_OR_INTEND,
+    VIOLENCE,
     WE_WORDS,
 )
 from alliance.analysis.reading import CrisisLevel, CrisisReading, Span
@@ -277,7 +286,9 @@ def _weigh(cue: Cue, match: re.Match[str], text: str, following: str) -> CrisisL
         return "none"
     if cue.topic_prone and any(t.end() <= match.start() for t in TOPIC.finditer(text)):
         return "none"
-    if _answered_no(text, match):
+    if _answered_no(text, match, following):
+        return "none"
+    if cue.name in _JOKE_IDIOM_CUES and _hyperbole(cue, text, following, match):
         return "none"
     clause = _clause(text, match.start(), match.end())
     kind = cue.kind
@@ -309,7 +320,7 @@ def _weigh_active(
         who = _subject(text, clause[0], match, strict=cue.subject == "require_self")
     if cue.subject == "require_self" and who not in ("self", "none"):
         return "none"
-    if cue.kind == "harm_other" and _joking(text, following):
+    if cue.kind == "harm_other" and (_joking(text, following) or _petty(cue, text, match)):
         return "none"
     lowered = (
         who in ("other", "we")
@@ -321,11 +332,52 @@ def _weigh_active(
     return "concern" if lowered else "urgent"
 
 
-def _answered_no(text: str, match: re.Match[str]) -> bool:
+def _answered_no(text: str, match: re.Match[str], following: str) -> bool:
     """A screening question reported with its answer: "She asked if I'd ever thought about
-    hurting myself and I said no." Without the "no" the mention still counts."""
+    hurting myself and I said no.", "... the risk questions: no thoughts of ending my life",
+    or the answer in the next sentence ("I said no."); also "I told the nurse I've never
+    self-harmed". Without the "no", or with a "yes" or a lie, the mention still counts."""
     asked = ASKED.search(text, 0, match.start())
-    return asked is not None and DENIED.search(text, match.end()) is not None
+    if asked is None:
+        told = TOLD_NEVER.search(text, 0, match.start())
+        return told is not None and LIED.search(text, match.end()) is None
+    if LIED.search(text, match.end()):
+        return False
+    if DENIED.search(text, match.end()) or NO_THOUGHTS.search(text, asked.end(), match.start()):
+        return True
+    return DENIED_NEXT.match(following) is not None and LIED.search(following) is None
+
+
+# Cues whose match may be a joke idiom ("kms lol", "i wanna die lol"); True where being
+# embarrassed also clears it ("so embarrassing i wanna die").
+_JOKE_IDIOM_CUES = {"slang": False, "kill_myself": False, "want_to_die": True}
+
+
+def _hyperbole(cue: Cue, text: str, following: str, match: re.Match[str]) -> bool:
+    """A joke marker, or an embarrassment right before "wanna die", clears a joke idiom:
+    "lmao kms this exam", "sewerslide material 💀", "so embarrassing i wanna die"."""
+    if JOKE_IDIOM.fullmatch(match.group()) is None:
+        return False
+    nearby = f"{text} {following}"
+    if JOKE_MARK.search(nearby) and SERIOUS.search(nearby) is None:
+        return True
+    return (
+        _JOKE_IDIOM_CUES[cue.name]
+        and EMBARRASSED.search(text, 0, match.start()) is not None
+        and SERIOUS.search(text) is None
+    )
+
+
+def _petty(cue: Cue, text: str, match: re.Match[str]) -> bool:
+    """Kill or murder over a petty grievance named in the sentence, with no violence or weapon
+    spoken of: "I'm going to kill my brother, he ate my leftovers"."""
+    return (
+        cue.name == "intent_to_harm"
+        and re.search(r"\b(?:kill|murder)\b", match.group(), re.IGNORECASE) is not None
+        and PETTY.search(text) is not None
+        and VIOLENCE.search(text) is None
+        and SERIOUS.search(text) is None
+    )
 
 
 def _hypothetical(text: str, clause: tuple[int, int], match: re.Match[str]) -> bool:

@@ -32,7 +32,9 @@ PASSIVE = (
     _cue("wish_dead", "passive",
          _W + r"i\s+(?:was|were|could\s+be|'d\s+be|would\s+be)\s+(?:just\s+)?dead\b|" + _W
          + r"i\s+(?:could\s+)?(?:just\s+)?(?:die|vanish|not\s+exist|stop\s+existing|cease\s+to"
-         r"\s+exist|disappear(?!\s+(?:to|for|into|on)\b)|fall\s+asleep\s+and\s+not)\b|" + _W
+         r"\s+exist|disappear(?!\s+(?:to|for|into|on|from\s+(?:this|the)\s+(?:party|meeting|room"
+         r"|conversation|class|event|wedding|dinner|call|office))\b)|fall\s+asleep\s+and\s+not)\b|"
+         + _W
          + r"i\s+(?:didn't|did\s+not|didnt)\s+exist\b|" + _W + r"i\s+(?:wasn't|weren't|was\s+not)"
          r"\s+(?:here|around|alive)\b|" + _W + r"i\s+(?:had|'d)\s+never\s+been\s+born\b|" + _W
          + r"(?:a|the|some)\s+(?:\w+\s+)?(?:car|bus|truck|lorry|train|plane|someone)\s+would\s+"
@@ -46,18 +48,22 @@ PASSIVE = (
          r"|from|laughing|for|on\s+the|happy|old)\b)|\b(?:hope|hoping|hoped|pray\w*)\s+(?:that\s+)?"
          r"i\s+(?:\w+\s+){0,3}?(?:die|don't\s+make\s+it)\b", "die dead make"),
     _cue("indifferent_to_dying", "passive",
-         r"\b(?:wouldn't|would\s+not|don't|do\s+not)\s+mind\s+(?:if\s+i|dying|being\s+dead)"
+         r"\b(?:wouldn't|would\s+not|don't|do\s+not)\s+mind\s+(?:if\s+i\b(?!\s+(?:didn't|did\s+not"
+         r"|don't|never)\s+wake\s+up\s+@LATE@)|dying|being\s+dead)"
          r"|\b(?:don't|do\s+not|dont|doesn't|doesnt|does\s+not)\s+care\s+(?:if|whether)\s+i\s+"
          r"(?:live|die|wake\s+up|make\s+it)", "mind care", negatable=False),
     _cue("not_wake_up", "passive",
          r"\b(?:hop\w*|wish\w*|pray\w*|want\w*)\s+(?:\w+\s+){0,7}?(?:won't|don't|didn't|never"
-         r"|wouldn't|not|wont|dont)\s+(?:to\s+)?wake\s+up\b|\b(?:easier|better)\s+if\s+i\s+"
+         r"|wouldn't|not|wont|dont)\s+(?:to\s+)?wake\s+up\b(?!\s+@LATE@)|\b(?:easier|better)\s+if\s+i\s+"
          r"(?:just\s+)?(?:didn't|did\s+not|don't|never|wouldn't)\s+wake\s+up\b"
-         r"|\bsleep\s+(?:forever|and\s+never\s+wake)\b",
+         r"|\bsleep\s+(?:forever|and\s+never\s+wake)\b(?!\s+(?:this|tomorrow|on\s+\w+day|at\s+the"
+         r"\s+weekend)\b)",
          "wake sleep", negatable=False),
     _cue("better_off_without_me", "passive",
          r"\bbetter\s+off\s+(?:dead|gone|without\s+me)\b|\b(?:be|are|is)\s+(?:so\s+much\s+"
          r"|much\s+|a\s+lot\s+)?(?:better|happier|easier|fine|lighter)(?:\s+off)?\s+(?:without\s+me"
+         r"\b(?!\s+(?:at\s+(?:the|a|this|that|work|my)|for\s+(?:the|a)\s+(?:weekend|week|day|night"
+         r"|evening|bit|while))\b)"
          r"|if\s+i\s+(?:just\s+)?(?:was|were|wasn't|weren't|didn't|disappeared|died"
          r"|left\s+for\s+good))|\brather\s+(?:be\s+dead|die)\b(?!\s+than\s+(?!(?:keep|kept"
          r"|go(?:ing)?\s+on|carry\w*\s+on|live|living|feel|feeling|be|being|wake|face|spend"
@@ -72,8 +78,11 @@ PASSIVE = (
     _cue("burden", "passive",
          r"\b(?:i'm|im|i\s+am|i\s+feel\s+like|being|i've\s+become)\s+(?:just\s+|such\s+|only\s+"
          r"|nothing\s+but\s+)?a\s+burden\b|\bif\s+i\s+(?:were|was)\s+gone\b|\bif\s+i\s+(?:just\s+)?"
-         r"disappeared\b|\b(?:no\s?one|nobody|no-one)\s+would\s+(?:even\s+|really\s+|actually\s+"
-         r"|ever\s+)?(?:miss\s+me|notice\s+(?:if|that|when)\s+i|care\s+if\s+i)|\bwhen\s+i'm\s+gone\b"
+         r"disappeared\b(?!\s+(?:off\s+to|to\s+(?:a|the|my)|for\s+(?:a|an|the)\s+(?:week|month|day"
+         r"|year|weekend|while|bit|few))\b)|\b(?:no\s?one|nobody|no-one)\s+would\s+(?:even\s+|really\s+|actually\s+"
+         r"|ever\s+)?(?:miss\s+me\b(?!\s+at\s+(?:the|a|this|that|work|my)\b)|notice\s+(?:if|that|when)"
+         r"\s+i\b(?!\s+(?:skipped|skip|missed|bunked|ducked\s+out|snuck\s+out|slipped\s+out"
+         r"|left\s+(?:\w+\s+){0,3}?early|stayed\s+(?:home|in))\b)|care\s+if\s+i)|\bwhen\s+i'm\s+gone\b"
          r"|\bmy\s+(?:own\s+)?funeral\b|\b(?:just|only)\s+taking\s+up\s+space\b"
          r"|\b(?:pictur\w*|imagin\w*)\s+@MYSELF@\s+(?:dead|in\s+a\s+coffin)",
          "burden gone disappear miss$ notice$ care$ funeral pictur imagin space", negatable=False),
@@ -176,7 +185,7 @@ THIRD_PARTY = (
                                                "theirselves self selves life cutting",
          completed_check=True, accident_prone=True, topic_prone=True),
     _cue("goodbye_post", "third_party",
-         r"\b(?:suicide|goodbye)\s+(?:notes?|letters?|messages?|posts?|videos?)\b",
+         r"\b(?:suicide|goodbye)\s+(?:notes?|letters?|messages?|posts?|videos?)\b@NOTFAREWELL@",
          "suicide goodbye", negatable=False, topic_prone=True),
 )
 
@@ -238,7 +247,8 @@ MASKS = _compile(
     r"|about)\s+(?:\w+\s+)?(?:suicid\w*|self[-\s]?harm\w*)(?:\s+(?:thoughts|ideation|feelings"
     r"|risk))?|\bask\w*\s+(?:clients|people|patients|students|someone|them|him|her)\s+(?:\w+\s+)?"
     r"about\s+(?:suicid\w*|self[-\s]?harm\w*)|\bwhat\s+['\"]?suicid\w*(?:\s+\w+)?['\"]?\s+means\b"
-    r"|['\"]suicid\w*(?:\s+\w+)?['\"])"
+    r"|['\"]suicid\w*(?:\s+\w+)?['\"]"
+    r"|['\"]i\s+could\s+(?:just\s+)?kill\s+(?:him|her|them)['\"])"
 )
 # A film, essay or training "about" something, named before a topic-prone cue.
 TOPIC = _compile(
@@ -247,6 +257,9 @@ TOPIC = _compile(
     r"|training|workshop|charity|fundraiser|poster|leaflet|character|plot|scene|memoir"
     r"|biography|autobiography|blog)s?\b(?:\s+\S+){0,3}?\s+(?:on|about|where|in\s+which|who"
     r"|that|deals\s+with|covers?|explores?)\b"
+    # Being taught to respond to risk: "we practised asking ...", "walked us through ...".
+    r"|\b(?:walked|talked|took)\s+us\s+through\b|\b(?:taught|trained)\s+us\b"
+    r"|\bwe\s+(?:\w+\s+)?(?:practi[sc]ed|role[-\s]?played)\b|\bpracti[sc](?:ed|ing|e)\s+asking\b"
 )
 # fmt: on
 

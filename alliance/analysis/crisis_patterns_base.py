@@ -54,6 +54,13 @@ _MACROS = {
                 r"|baby|child|children)|whoever|others|other\s+people|(?-i:[A-Z][a-z]+))\b",
     "@HARMVERB@": r"(?:kill|murder|hurt|harm|stab|shoot|strangle|choke|poison|smother|attack"
                   r"|punch|hit|slap|kick|beat|shake)",
+    # A late hour after "wake up": sleeping in ("didn't wake up till noon").
+    "@LATE@": r"(?:till|until|before)\s+(?:noon|midday|lunch\w*|the\s+afternoon|late|ten|eleven"
+              r"|twelve|\d)",
+    # A goodbye letter written to an illness or an old life, as a therapy exercise.
+    "@NOTFAREWELL@": r"(?!\s+to\s+my\s+(?:eating\s+disorder|anxiety|depression|addiction|old\s+"
+                     r"(?:self|life|job|house|flat)|younger\s+self|ocd|anorexia|bulimia|drinking"
+                     r"|illness|inner\s+critic)\b)",
     "@NOTAMESSAGE@": r"(?!'?s?\s+feelings\b|\s+(?:a|an)\s+(?:email|text|message|line|note|dm"
                      r"|look)\b|\s+(?:off|out|up)\b)",
 }

@@ -36,11 +36,44 @@ DOUBLE_NEGATION = re.compile(r"(?:stop|help)", re.IGNORECASE)
 CLEAN_FROM = re.compile(r"\b(?:clean|free|sober)\s+(?:from|of)\s+$", re.IGNORECASE)
 STOPPED = re.compile(r"\b(?:stopped|quit|quitting)\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(?:if|in\s+case|suppose|supposing|whether)\b", re.IGNORECASE)
-ASKED = re.compile(r"\bask(?:ed|s)?\s+(?:me\s+)?(?:if|whether|about)\b", re.IGNORECASE)
+# A screening question reported: "she asked if ...", "she asked the usual questions about ...",
+# "the risk questions".
+ASKED = re.compile(
+    r"\bask(?:ed|s)?(?:,\s+[^,.!?]{1,40},)?\s+(?:me\s+)?(?:if|whether|about)\b|\bask(?:ed|s|ing)?\s+(?:me\s+)?(?:the"
+    r"|all\s+the|her|his|their|some)\s+(?:\w+\s+){0,3}?questions?\b"
+    r"|\b(?:risk|screening|safety)\s+questions?\b",
+    re.IGNORECASE,
+)
 DENIED = re.compile(
-    r"\b(?:said|say|answered|replied|told\s+(?:her|him|them))\s+(?:that\s+)?(?:no|never"
+    r"\b(?:said|say|answered|replied|told\s+(?:her|him|them))\s+(?:that\s+)?(?:no|never|none"
     r"|i\s+hadn't|i\s+haven't|i\s+don't|i\s+wasn't|i'm\s+not|i've\s+never|i\s+have\s+never"
-    r"|i\s+never|i'd\s+never)\b|\bno,\s+never\b",
+    r"|i\s+never|i'd\s+never)\b|\bno,\s+never\b|\bi\s+(?:honestly|truly|really)\s+(?:haven't"
+    r"|hadn't|don't)\s*(?:[.!]|$)",
+    re.IGNORECASE,
+)
+# The answer in the sentence after the question: "I said no." / "I haven't."
+DENIED_NEXT = re.compile(
+    r"\s*(?:i\s+(?:said|answered|replied|told\s+(?:her|him|them))\s+(?:that\s+)?(?:no|never|none"
+    r"|i\s+haven't|i\s+hadn't|i\s+don't|i've\s+never)\b|(?:no|nope),?\s+(?:never|none|i\s+haven't)"
+    r"\b|i\s+(?:honestly\s+|really\s+)?haven't\s*[.!]?\s*$)",
+    re.IGNORECASE,
+)
+# "no thoughts of ..." right before a cue, answering a screening question in the sentence.
+NO_THOUGHTS = re.compile(
+    r"\bno\s+(?:\w+\s+)?(?:thoughts?|plans?|urges?|intentions?)\s+(?:of|about|to)\s+$",
+    re.IGNORECASE,
+)
+# "I told the nurse I've never self-harmed": a denial to a clinician, right before the cue.
+TOLD_NEVER = re.compile(
+    r"\b(?:told|tell|assured|reassured)\s+(?:the|my)\s+(?:nurse|doctor|gp|therapist|counsell?or"
+    r"|psychiatrist|psychologist|social\s+worker|key\s?worker)\s+(?:that\s+)?(?:i've|i\s+have"
+    r"|i'd|i\s+had|i)\s+never\s+$",
+    re.IGNORECASE,
+)
+# The denial is not to be believed: "I said no, but I lied".
+LIED = re.compile(
+    r"\b(?:lied|lie|lying|(?:wasn't|isn't|not)\s+(?:true|honest)|pretend\w*|but\s+i\s+(?:have"
+    r"|had|do|am|was|did)\b|yes)\b",
     re.IGNORECASE,
 )
 # "I'd kill myself if I had to sit through that again": a conditional after a modal.
@@ -79,16 +112,51 @@ RECENT = re.compile(
 )
 
 JOKE = re.compile(
-    r"\b(?:ha(?:ha)+|hah|lol|lmao|lmfao|rofl|jk|kidding|joking|jokes)\b|[😂🤣😅😆🙃😜😝]"
+    r"\b(?:ha(?:ha)+|hah|lol|lmao|lmfao|rofl|jk|kidding|joking|jokes|joked)\b|[😂🤣😅😆🙃😜😝💀]"
     r"|\b(?:was|were)\s+(?:laughing|joking|kidding|grinning)\b"
     r"|[:;]-?[)pPD](?!\w)",
     re.IGNORECASE,
 )
-SERIOUS = re.compile(r"\bnot\s+(?:joking|kidding)\b|\bi\s+mean\s+it\b|\bseriously\b", re.I)
+SERIOUS = re.compile(
+    r"\bnot\s+(?:even\s+)?(?:joking|kidding)\b|\bi\s+mean\s+it\b|\bseriously\b|\bno\s+joke\b"
+    r"|\bfor\s+real\b|\bi'm\s+serious\b|\bgenuinely\b",
+    re.I,
+)
+# Idioms that a joke marker or an embarrassment clears outright ("lmao kms this exam",
+# "so embarrassing i wanna die lol"), matched against the whole cue match.
+JOKE_IDIOM = re.compile(
+    r"kms|sewer\s?slide|top\w*\s+my\s?self|(?:want(?:s|ed)?|wanna)\s+(?:to\s+)?(?:just\s+)?die",
+    re.IGNORECASE,
+)
+# The marks of a joke, not the word: "the sewerslide jokes ... hit different now" is no joke.
+JOKE_MARK = re.compile(
+    r"\b(?:ha(?:ha)+|hah|lol|lmao|lmfao|rofl|jk)\b|[😂🤣😅😆🙃😜😝💀]|[:;]-?[)pPD](?!\w)", re.I
+)
+EMBARRASSED = re.compile(
+    r"\bso+\s+(?:\w+\s+)?(?:embarrass\w*|mortif\w*|cringe\w*|awkward)\s+(?:that\s+)?i\s+$",
+    re.IGNORECASE,
+)
+# Anger idioms about a person with a petty grievance in the same sentence ("I'm going to kill
+# my brother, he ate my leftovers"), unless the sentence also speaks of violence or a weapon.
+PETTY = re.compile(
+    r"\b(?:ate|eaten|eats|finished|nicked|pinched|stole|drank|used)\s+(?:all\s+)?(?:my|the\s+last)"
+    r"\s+(?:\w+\s+)?(?:leftovers|cake|chocolate|biscuits?|crisps|chips|snacks?|sandwich|lunch"
+    r"|dinner|pizza|yogh?urt|ice\s+cream|milk|coffee|sweets|charger|shampoo)\b|\b(?:socks"
+    r"|dishes|washing[-\s]up|laundry|toilet\s+seat|the\s+remote|spoil\w*|spoilers?|finale"
+    r"|powerpoints?|group\s+chat)\b|\btold\s+(?:every(?:one|body)|people)\s+about\s+my\s+"
+    r"(?:date|crush|birthday|surprise)\b",
+    re.IGNORECASE,
+)
+VIOLENCE = re.compile(
+    r"\b(?:knife|knives|gun|weapon|blade|hit|hits|hitting|beat|beats|beating|hurt\w*|abus\w*"
+    r"|threaten\w*|scared|afraid|bruis\w*|baby|babies|newborn|infant)\b",
+    re.IGNORECASE,
+)
 TRIVIAL_REASON = re.compile(r"\bfor\s+(?:\w+ing\b|always|never|not)", re.IGNORECASE)
 ACCIDENT = re.compile(
     r"\b(?:accident\w*|by\s+mistake|shaving|cooking|chopping|slicing|baking|lifting|playing|gym"
-    r"|skiing|fell|fall|tripped|slipped|sprain\w*|twisted|football|rugby|training)\b",
+    r"|skiing|fell|fall|tripped|slipped|sprain\w*|twisted|football|rugby|training|pruning"
+    r"|gardening|weeding|brambles?|thorns?|rose\s+bush\w*|rusty|tetanus)\b",
     re.IGNORECASE,
 )
 ON_PURPOSE = re.compile(r"\b(?:on\s+purpose|deliberately|intentionally)\b", re.IGNORECASE)

@@ -24,16 +24,18 @@ _PLAN: dict[str, Any] = {
     "subject": "require_self",
     "benign": r"\b(?:party|wedding|trip|holiday|birthday|weekend|day\s+out|schedule|cake|menu"
     r"|dinner|presentation|speech|organi[sz]er|dosette|prescription|christmas\s+(?:party"
-    r"|dinner|shopping))\b",
+    r"|dinner|shopping)|for\s+the\s+(?:week|month|fortnight))\b",
 }
 _BENIGN_MEANS = (r"\b(?:climb\w*|boulder\w*|abseil\w*|range|hunt\w*|camp\w*|sail\w*|boat|tow\w*"
                  r"|skipping|jump\s+rope|dog|washing\s+line|gym|class|course|craft\w*|macram\w*"
-                 r"|club|licen[cs]e|collect\w*)\b")
+                 r"|club|licen[cs]e|collect\w*|swing|tent|hammock|tarp)\b")
 _BENIGN_GIVING = (r"\b(?:charity|declutter\w*|moving|move|sell\w*|sold|car\s+boot|garage\s+sale"
                   r"|library)\b")
 _BENIGN_ABSENCE = (r"\b(?:holiday|vacation|trip|away|travel\w*|moving|move|transfer\w*|leave"
                    r"|conference|visit\w*|office|job|work|course|wedding|hospital\s+for|surgery"
-                   r"|operation|festival)\b")
+                   r"|operation|festival|flights?|(?:we're|we\s+are|we'll\s+be)\s+off\s+to"
+                   r"|off\s+to\s+(?:my|our)\s+\w+'s|off\s+to\s+(?-i:[A-Z][a-z]+)(?!\s+(?-i:Head"
+                   r"|Bridge)))\b")
 _BENIGN_JUMP = (r"\b(?:swim\w*|div(?:e|ing)|into\s+the\s+(?:water|river|lake|sea|pool|canal)"
                 r"|bungee)\b")
 _BENIGN_DOSE = r"\b(?:prescri\w*|as\s+directed|antibiotics|course\s+of|doctor\s+(?:said|told))\b"
@@ -147,7 +149,8 @@ SELF_RISK: tuple[Cue, ...] = (
          r"\b(?:i|i've|ive|i\s+have)\s+(?:[\w']+\s+){0,2}?cut(?:ting)?\b(?!\s+(?:the|a|an|it|this"
          r"|that|them|him|her|ties|back|class|corners?|off|out|down|up|through|across|short|loose"
          r"|both|some|open|paper|grass|hair|costs?|spending|sugar|carbs|caffeine|me|you|us|myself"
-         r"|people|in\s+(?:line|front|half))\b|\s+my\s+(?!@BODY@)|\s+\w+ing\b)"
+         r"|people|veg\w*|onions?|fruit|bread|cake|wood|fabric|in\s+(?:line|front|half))\b"
+         r"|\s+my\s+(?!@BODY@)|\s+\w+ing\b)"
          r"|\burges?\s+to\s+cut\b(?!\s+(?:the|a|an|it|back|down|off|out|up|ties|class|hair)\b"
          r"|\s+my\s+(?!@BODY@))", "cut cutting urge",
          subject="require_self", accident_prone=True),
@@ -158,7 +161,8 @@ SELF_RISK: tuple[Cue, ...] = (
          r"|board|edge|remarks?|comments?|room|in|into|from|cloth|fabric|wood|onions?|veg\w*"
          r"|my\s+(?!@BODY@)\w+)\b)", "cutting", accident_prone=True),
     _cue("overdose", "self_risk",
-         r"\boverdos(?:ed|ing)\b|\b(?:took|take|taking|taken)\s+an?\s+overdose\b"
+         r"\boverdos(?:ed|ing)\b(?!\s+on\s+(?:coffee|caffeine|sugar|chocolate|cake|sweets|carbs"
+         r"|sun|sunshine|telly|tv|netflix|cheese|christmas|nostalgia|cuteness)\b)|\b(?:took|take|taking|taken)\s+an?\s+overdose\b"
          r"|\b(?:going|gonna|want\w*|plan\w*)\s+to\s+(?-i:OD)\b|\b(?-i:OD)(?:'?d|ing)\b"
          r"|\b(?:want\w*|going|gonna|think\w*|thought|plan\w*)\s+(?:to\s+|about\s+|of\s+)?overdos",
          "overdos od", topic_prone=True),
@@ -168,7 +172,8 @@ SELF_RISK: tuple[Cue, ...] = (
          r"|entire|rest\s+of\s+the))\s+(?:(?:my|the|her|his|those|these)\s+)?(?:\w+\s+)?"
          r"(?:@PILLS@|medicine\s+cabinet|bottle|packet|cabinet|drawer|cupboard)"
          r"|\b(?:took|take|taking|swallow\w*)\s+too\s+many\s+@PILLS@"
-         r"|\b(?:take|took|taking|swallow\w*)\s+(?:them\s+all|all\s+of\s+them|the\s+lot|every"
+         r"|\b(?:take|took|taking|swallow\w*)\s+(?:(?:them\s+all|all\s+of\s+them)(?!\s+(?:to|out"
+         r"|for|with|home|along|swimming|shopping|round|around|back)\b)|the\s+lot|every"
          r"\s+(?:single\s+)?(?:pill|tablet)|all\s+(?:of\s+)?(?:my|the)\s+@PILLS@)\b"
          r"|\bhow\s+many\s+@PILLS@\s+(?:it\s+(?:would|will|'d)\s+take|would\s+(?:kill|be\s+enough)"
          r"|to\s+(?:die|kill|end))|\b(?:worked|figured)\s+out\s+how\s+many\s+@PILLS@",
@@ -198,7 +203,8 @@ SELF_RISK: tuple[Cue, ...] = (
          r"|keep\s+(?:thinking|going\s+back)|can't\s+stop\s+thinking|think\w*|thought)\s+(?:about\s+"
          r"|to\s+|back\s+to\s+|of\s+)(?:using\s+)?(?:\S+\s+){0,2}?(?:knife\s+drawer|knives|blade"
          r"|razor|pills|tablets|rope|noose|gun|tracks|car\s+exhaust|exhaust|ledge|railing|edge"
-         r"|oncoming\s+traffic|train\s+timetable)\b(?!\s+(?:skills|class|set|block)\b)"
+         r"|oncoming\s+traffic|train\s+timetable)\b(?!\s+(?:skills|class|set|block|bridge|swing"
+         r"|course|ladder)\b)"
          r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at|by)\s+(?:the\s+)?(?:edge|ledge|railing"
          r"|parapet|roof|bridge|balcony|platform|cliff)\b[^.!?]{0,40}?(?:thinking\s+about"
          r"|wondering\s+(?:if|whether|what)|ready\s+to|looking\s+down|staring\s+down)\b"
@@ -236,9 +242,9 @@ SELF_RISK: tuple[Cue, ...] = (
     _cue("notes_and_goodbyes", "self_risk",
          r"\b(?:writ\w+|wrote|written|draft\w*|record\w*|sen[dt]\w*|post\w*|left)\s+(?:a\s+"
          r"|my\s+|some\s+|the\s+)?(?:suicide|goodbye|farewell|final)\s+(?:notes?|letters?"
-         r"|messages?|posts?|videos?|texts?)|\bsorry\s+(?:that\s+)?i\s+(?:couldn't|could\s+not"
+         r"|messages?|posts?|videos?|texts?)\b@NOTFAREWELL@|\bsorry\s+(?:that\s+)?i\s+(?:couldn't|could\s+not"
          r"|couldnt|wasn't\s+able\s+to)\s+(?:get\s+better|be\s+better|be\s+stronger|hold\s+on"
-         r"|keep\s+going|keep\s+fighting)\b(?!\s+at\b)|\bthis\s+is\s+(?:my\s+)?goodbye\b"
+         r"|keep\s+going|keep\s+fighting)\b(?!\s+at\b)|\bthis\s+is\s+(?:my\s+)?goodbye\b(?!\s+for\s+now\b)"
          r"|\bgoodbye\s+(?:forever|world|everyone)\b|\b(?:(?:writ\w+|wrote|written|left|leaving)\s+"
          r"(?:\w+\s+)?)?(?:letters?|notes?|messages?)\s+"
          r"(?:\w+\s+){0,4}?in\s+case\s+i(?:'m|\s+am)?\s+(?:not\s+(?:here|around)|gone|die)\b|\bsay\w*\s+(?:my\s+)?"
@@ -262,7 +268,8 @@ SELF_RISK: tuple[Cue, ...] = (
          r"|\bi(?:'ll|\s+will)\s+be\s+(?:gone|dead)\s+(?:by|before|soon|tomorrow|tonight)\b"
          r"|\b(?:this\s+is|this\s+will\s+be|it's|tonight's|tonight\s+is|today's|today\s+is)\s+"
          r"(?:probably\s+|going\s+to\s+be\s+)?my\s+last\s+"
-         r"(?:entry|post|message|day|night)\b(?!\s+(?:of|in|before|for|until|this)\b)"
+         r"(?:entry|post|message|day|night)\b(?!\s+(?:of|in|before|for|until|this|at\s+(?:school"
+         r"|work|uni|college|the\s+office|this\s+job|my\s+job))\b)"
          r"|\bwon't\s+(?:see|make\s+it\s+to)\s+(?:another|my\s+next|next|christmas|my\s+birthday)\b"
          r"|\b(?:burden|problem)\s+(?:to\s+|for\s+)?(?:\w+\s+)?(?:much|any)\s+longer\b"
          r"|\b(?:been|started|i'm|am)\s+saying\s+my\s+goodbyes\b|\bmade\s+(?:my\s+)?peace\s+with\s+"
