@@ -12,11 +12,11 @@ labelled none that are read as concern or urgent). Targets: urgent recall 1.0 on
 hard-negative false alarms at most 5%. Each set is read by the whole reader (rules and
 classifier) and, on one line below, by the rules alone (`read_crisis(use_model=False)`).
 
-`heldout.jsonl` was written before any tuning and is never used for it: `--errors` is meant for
-the tuning sets, and a run that includes the held-out set (the default) is one held-out
-evaluation, to be counted in docs/safety.md. `train_extra` and `paraphrases` are training data
-of the classifier, so their figures here are in-sample; its cross-validated figures are in
-alliance/analysis/models/crisis-metrics.json.
+The held-out sets (`heldout*.jsonl`) were written before the models they judge and are never
+used for tuning: `--errors` is meant for the training sets, and a run that includes a held-out
+set (the default) is one held-out evaluation, to be counted in docs/safety.md. The other sets
+(`TRAINING`) are training data of the classifier, so their figures here are in-sample; its
+cross-validated figures are in alliance/analysis/models/crisis-metrics.json.
 """
 
 from __future__ import annotations
@@ -33,9 +33,13 @@ from alliance.analysis.crisis import read_crisis
 from alliance.analysis.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "analysis" / "data" / "crisis"
-SPLITS = ("labelled", "heldout")
-# Development paraphrases and the classifier's extra training texts (not held out).
-EXTRA_SPLITS = ("paraphrases", "train_extra")
+# Held-out sets (heldout*.jsonl): never trained or tuned on; a run that reads one counts.
+HELDOUT = tuple(sorted(path.stem for path in DATA.glob("heldout*.jsonl")))
+# The classifier's training data: the rules' tuning set, development paraphrases and every
+# train_*.jsonl (texts written for the classifier).
+TRAINING = ("labelled", "paraphrases", *sorted(p.stem for p in DATA.glob("train_*.jsonl")))
+SPLITS = ("labelled", *HELDOUT)
+EXTRA_SPLITS = tuple(name for name in TRAINING if name not in SPLITS)
 LEVELS = ("none", "concern", "urgent")
 URGENT_RECALL_TARGET = 1.0
 FALSE_ALARM_TARGET = 0.05

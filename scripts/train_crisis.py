@@ -1,18 +1,22 @@
 """Train the crisis reader's sentence classifier; write its artifact, config and metrics.
 
-    .venv/bin/python scripts/train_crisis.py          # about a minute on two cores
+    .venv/bin/python scripts/train_crisis.py          # a minute or two on two cores
 
-Data (tests/analysis/data/crisis/): labelled.jsonl, paraphrases.jsonl and train_extra.jsonl;
-heldout.jsonl is never read here. Everyday counselling prose from ../shared/data/counsel-chat
-(`background_sentences`) shows the model ordinary sentences about feelings and therapy, all
-"none"; the part left out is only used to count false alarms. Texts become sentence examples:
+Data (tests/analysis/data/crisis/): labelled.jsonl, paraphrases.jsonl and every
+train_*.jsonl (`crisis_eval.TRAINING`); the held-out sets (heldout*.jsonl) are never read
+here. Everyday counselling prose from ../shared/data/counsel-chat (`background_sentences`)
+shows the model ordinary sentences about feelings and therapy, all "none"; the part left out
+is only used to count false alarms. Texts become sentence examples:
 
 - a one-sentence text is one example with the text's level;
 - every sentence of a text labelled none is a none example;
-- in a longer concern or urgent text, the sentences its writer marked (`evidence` in
-  train_extra.jsonl) take the text's level and the others are none; where nothing is marked,
-  the sentences the rules flag take the rules' level and the others are left out, since they
-  may only make sense beside the flagged one ("Bought a rope today. I know what it's for.").
+- in a longer concern or urgent text, the sentences its writer marked (`evidence`) take the
+  text's level and the others are none; where nothing is marked, the sentences the rules
+  flag take the rules' level and the others are left out, since they may only make sense
+  beside the flagged one ("Bought a rope today. I know what it's for.").
+
+The reader also reads pairs of neighbouring sentences with the same model (`combine_pairs`);
+the cross-validated readings below include them.
 
 Cross-validation: 5 folds over texts (a text's sentences stay together), stratified by level.
 Each fold's model reads every sentence of its held-out texts, and `crisis.combine_levels`
@@ -46,7 +50,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 
 from alliance.analysis import crisis_model
-from alliance.analysis.crisis import combine_levels, read_crisis, rule_levels
+from alliance.analysis.crisis import combine_levels, combine_pairs, read_crisis, rule_levels
 from alliance.analysis.crisis_model import LEVELS, TOKEN_PATTERN, Thresholds
 from alliance.analysis.reading import CrisisLevel
 from alliance.analysis.sentences import split_sentences
@@ -54,7 +58,6 @@ from alliance.analysis.sentences import split_sentences
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "analysis" / "data" / "crisis"
 COUNSEL_CHAT = REPO.parent / "shared" / "data" / "counsel-chat" / "20200325_counsel_chat.csv"
-SETS = ("labelled", "paraphrases", "train_extra")
 METRICS_NAME = "crisis-metrics.json"
 RANK = {level: i for i, level in enumerate(LEVELS)}
 
@@ -65,9 +68,11 @@ CONCEPT: dict[str, Any] = {"ngram_range": [1, 1], "token_pattern": r"\S+", "lowe
 # weights; concept tokens in their own block (cheaper at run time than in the word block).
 C = 4.0
 FOLDS = 5
-# Thresholds: the classifier may add false alarms on at most this share of the texts labelled
-# none (out of fold, over all three sets); concern texts raised to urgent at most this share.
-ADDED_FALSE_ALARM_BUDGET = 0.02
+# Thresholds, out of fold over every training set: recall first, so `flag` spends the false
+# alarms the target allows (5% of hard negatives), less a point of margin for unseen wording:
+# rules and classifier together raise at most this share of the texts labelled none.
+# Concern texts raised to urgent: at most CONCERN_RAISED_BUDGET of them.
+FALSE_ALARM_BUDGET = 0.04
 CONCERN_RAISED_BUDGET = 0.10
 GRID = np.round(np.arange(0.50, 0.995, 0.01), 2)
 # Background: questions and therapists' answers on topics far from risk, without a sentence
@@ -79,6 +84,8 @@ BACKGROUND_TOPICS = frozenset((
     "professional-ethics", "sleep-improvement", "human-sexuality", "legal-regulatory",
 ))  # fmt: skip
 BACKGROUND_ANSWERS = 3000
+# Everyday prose no model saw is read in entries of this many sentences.
+PROSE_ENTRY = 10
 BACKGROUND_WEIGHT = 0.5
 _RISK_WORDS = re.compile(
     r"\b(?:di(?:e|es|ed)|dying|dead|death|kill\w*|suicid\w*|murder\w*|hurt\w*|harm\w*|cut\w*"
@@ -103,9 +110,15 @@ class Text:
     marked: tuple[str, ...]  # the sentences its writer marked as the evidence, if any
 
 
+def training_sets() -> tuple[str, ...]:
+    """The sets trained on, as the bench names them; held-out sets are never among them."""
+    names: tuple[str, ...] = _script("bench", "crisis_eval").TRAINING
+    return names
+
+
 def load_texts() -> list[Text]:
     texts = []
-    for name in SETS:
+    for name in training_sets():
         with (DATA / f"{name}.jsonl").open(encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
@@ -185,33 +198,55 @@ def fit(
     return features, classifier.fit(matrix, labels, sample_weight=weights)
 
 
-def out_of_fold(texts: list[Text], background: Sequence[str]) -> list[NDArray[np.float64]]:
-    """Per text, the probabilities of each of its sentences from the fold that held it out."""
+def out_of_fold(texts: list[Text], background: Sequence[str]) -> list[Probabilities]:
+    """Per text, the probabilities of each of its sentences and of each pair of neighbouring
+    sentences, from the fold that held it out."""
     examples = [(i, s, y) for i, text in enumerate(texts) for s, y in sentence_examples(text)]
     groups = np.array([i for i, _, _ in examples])
     targets = np.array([y for _, _, y in examples])
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=0)
-    probabilities: list[NDArray[np.float64]] = [np.zeros((0, 3))] * len(texts)
+    probabilities: list[Probabilities] = [Probabilities(np.zeros((0, 3)), np.zeros((0, 3)))] * len(
+        texts
+    )
     for number, (train, test) in enumerate(folds.split(groups, targets, groups), start=1):
         print(f"  fold {number}/{FOLDS}", flush=True)
         features, classifier = fit([examples[j][1] for j in train], targets[train], background)
         for i in sorted(set(groups[test].tolist())):
-            matrix = features.transform(texts[i].sentences)
-            probabilities[i] = classifier.predict_proba(matrix)
+            sentences = texts[i].sentences
+            pairs = crisis_model.pair_texts(sentences)
+            probabilities[i] = Probabilities(
+                classifier.predict_proba(features.transform(sentences)),
+                classifier.predict_proba(features.transform(pairs)) if pairs else np.zeros((0, 3)),
+            )
     return probabilities
 
 
+@dataclass(frozen=True)
+class Probabilities:
+    """One text's classifier probabilities: a row per sentence, and a row per pair of
+    neighbouring sentences (k, k + 1)."""
+
+    sentences: NDArray[np.float64]
+    pairs: NDArray[np.float64]
+
+
 def readings(
-    texts: list[Text], probabilities: list[NDArray[np.float64]], thresholds: Thresholds | None
+    texts: list[Text], probabilities: list[Probabilities], thresholds: Thresholds | None
 ) -> list[CrisisLevel]:
-    """The text level of each text: rules alone (thresholds None), or rules and classifier."""
+    """The text level of each text: rules alone (thresholds None), or rules and classifier,
+    sentence by sentence and then pair by pair, as `read_crisis` reads."""
     out: list[CrisisLevel] = []
     for text, probs in zip(texts, probabilities, strict=True):
         levels = text.rules
         if thresholds is not None:
             levels = combine_levels(
-                text.sentences, text.following, text.rules, probs.tolist(), thresholds
+                text.sentences, text.following, text.rules, probs.sentences.tolist(), thresholds
             )
+            if len(text.sentences) > 1:
+                pairs = {
+                    k: probs.pairs[k].tolist() for k in crisis_model.pairs_to_read(probs.sentences)
+                }
+                levels = combine_pairs(text.sentences, text.following, levels, pairs, thresholds)
         out.append(max(levels, key=RANK.__getitem__))
     return out
 
@@ -222,10 +257,10 @@ def figures(texts: list[Text], read: list[CrisisLevel]) -> dict[str, Any]:
     return result
 
 
-def choose_thresholds(texts: list[Text], probabilities: list[NDArray[np.float64]]) -> Thresholds:
-    """`flag`: the lowest that keeps the added false alarms within budget. `raise_concern`:
-    the lowest that keeps concern texts read as urgent within budget. Both out of fold."""
-    rules = readings(texts, probabilities, None)
+def choose_thresholds(texts: list[Text], probabilities: list[Probabilities]) -> Thresholds:
+    """`flag`: the lowest that keeps all false alarms within budget (the highest on the grid
+    if none does). `raise_concern`: the lowest that keeps concern texts read as urgent within
+    budget. Both out of fold."""
     gold = [text.level for text in texts]
     negatives = sum(level == "none" for level in gold)
     concerns = sum(level == "concern" for level in gold)
@@ -233,15 +268,18 @@ def choose_thresholds(texts: list[Text], probabilities: list[NDArray[np.float64]
     def count(read: list[CrisisLevel], label: CrisisLevel, found: set[str]) -> int:
         return sum(g == label and r in found for g, r in zip(gold, read, strict=True))
 
-    base_alarms = count(rules, "none", {"concern", "urgent"})
     flag = next(
-        t
-        for t in GRID
-        if count(
-            readings(texts, probabilities, Thresholds(float(t), 1.1)), "none", {"concern", "urgent"}
-        )
-        - base_alarms
-        <= ADDED_FALSE_ALARM_BUDGET * negatives
+        (
+            t
+            for t in GRID
+            if count(
+                readings(texts, probabilities, Thresholds(float(t), 1.1)),
+                "none",
+                {"concern", "urgent"},
+            )
+            <= FALSE_ALARM_BUDGET * negatives
+        ),
+        GRID[-1],
     )
     raise_concern = next(
         t
@@ -283,7 +321,7 @@ def export(
             "token_pattern": CONCEPT["token_pattern"],
         },
         "training": {
-            "data": [f"tests/analysis/data/crisis/{name}.jsonl" for name in SETS],
+            "data": [f"tests/analysis/data/crisis/{name}.jsonl" for name in training_sets()],
             "background": (
                 f"counsel-chat (Bertagnolli 2020, MIT): questions and a sample of "
                 f"{BACKGROUND_ANSWERS} answer sentences on {len(BACKGROUND_TOPICS)} topics, "
@@ -295,7 +333,7 @@ def export(
             "sublinear_tf": True,
             "classifier": f"multinomial LogisticRegression(C={C}, lbfgs)",
             "thresholds": (
-                f"out of fold ({FOLDS} folds): added false alarms <= {ADDED_FALSE_ALARM_BUDGET}"
+                f"out of fold ({FOLDS} folds): false alarms <= {FALSE_ALARM_BUDGET}"
                 f" of none texts, concern raised to urgent <= {CONCERN_RAISED_BUDGET}"
             ),
             "scikit_learn": sklearn.__version__,
@@ -349,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         # Everyday prose no model saw: sentences flagged by the rules, and by the whole reader.
         "everyday_prose": {
             "sentences": len(aside),
-            "rules": sum(read_crisis(s, use_model=False).level != "none" for s in aside),
+            "rules": _prose_flags(aside, None),
             "rules_and_classifier": _prose_flags(aside, model),
         },
         "max_abs_diff_vs_sklearn": float(f"{float(np.abs(drift).max()):.1e}"),
@@ -361,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
                 "rules": figures(*_select(texts, rules, name)),
                 "rules_and_classifier": figures(*_select(texts, combined, name)),
             }
-            for name in (*SETS, "all")
+            for name in (*training_sets(), "all")
         },
     }
     _script("scripts", "train_emotions").write_json(args.out / METRICS_NAME, metrics)
@@ -378,15 +416,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _prose_flags(sentences: list[str], model: crisis_model.CrisisModel) -> int:
-    """How many of `sentences` the rules and `model` together flag."""
+def _prose_flags(sentences: list[str], model: crisis_model.CrisisModel | None) -> int:
+    """How many of `sentences` are flagged when read as entries of ten sentences each (so that
+    neighbours are read in pairs): by the rules alone (`model` None) or with `model`."""
     flagged = 0
-    for sentence in sentences:
-        texts, following, rules = rule_levels(sentence, split_sentences(sentence))
-        read = combine_levels(
-            texts, following, rules, model.probabilities(texts).tolist(), model.thresholds
-        )
-        flagged += any(level != "none" for level in read)
+    for start in range(0, len(sentences), PROSE_ENTRY):
+        entry = " ".join(sentences[start : start + PROSE_ENTRY])
+        reading = read_crisis(entry, use_model=model is not None, model=model)
+        flagged += len(reading.evidence)
     return flagged
 
 

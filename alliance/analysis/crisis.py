@@ -25,7 +25,7 @@ text takes the highest level of its sentences, and the evidence is every sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -78,7 +78,7 @@ from alliance.analysis.reading import CrisisLevel, CrisisReading, Span
 from alliance.analysis.sentences import split_sentences
 
 if TYPE_CHECKING:  # the model module loads lazily, with the first reading
-    from alliance.analysis.crisis_model import Thresholds
+    from alliance.analysis.crisis_model import CrisisModel, Thresholds
 
 _RANK: dict[CrisisLevel, int] = {"none": 0, "concern": 1, "urgent": 2}
 # Curly quotes become straight ones, one character for one, so offsets still hold.
@@ -86,19 +86,23 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'
 
 
 def read_crisis(
-    text: str, sentences: list[Span] | None = None, *, use_model: bool = True
+    text: str,
+    sentences: list[Span] | None = None,
+    *,
+    use_model: bool = True,
+    model: CrisisModel | None = None,
 ) -> CrisisReading:
     """Read `text` for crisis language; `sentences` (from split_sentences) saves a split.
 
     `use_model=False` reads with the rules alone (for evaluation and for labelling training
-    sentences by the rule evidence).
+    sentences by the rule evidence); `model` replaces the shipped classifier (training).
     """
     spans = split_sentences(text) if sentences is None else sentences
     texts, following, levels = rule_levels(text, spans)
     if use_model and spans:
-        from alliance.analysis.crisis_model import load_model
+        from alliance.analysis.crisis_model import load_model, pair_texts, pairs_to_read
 
-        model = load_model()
+        model = model or load_model()
         probabilities = model.probabilities(texts)
         # Most sentences are far below both thresholds: only the others are combined.
         worth = model.thresholds.could_raise(probabilities, levels)
@@ -112,6 +116,13 @@ def read_crisis(
             )
             for i, level in zip(worth, found, strict=True):
                 levels[i] = level
+        pairs = pairs_to_read(probabilities)
+        if pairs:
+            joined = pair_texts(texts)
+            rows = model.probabilities([joined[k] for k in pairs]).tolist()
+            levels = combine_pairs(
+                texts, following, levels, dict(zip(pairs, rows, strict=True)), model.thresholds
+            )
     evidence = [
         Span(span.start, span.end, text[span.start : span.end])
         for span, found in zip(spans, levels, strict=True)
@@ -150,6 +161,33 @@ def combine_levels(
             found = "concern"
         levels.append(found if _RANK[found] > _RANK[rule] else rule)
     return levels
+
+
+def combine_pairs(
+    sentences: Sequence[str],
+    following: Sequence[str],
+    levels: Sequence[CrisisLevel],
+    pair_probabilities: Mapping[int, Sequence[float]],
+    thresholds: Thresholds,
+) -> list[CrisisLevel]:
+    """Raise both sentences of a pair (k, k + 1) the classifier reads as riskier together
+    than either level so far ("Bought a rope today. I know what it's for."), after the same
+    guards as a sentence's hit. `pair_probabilities` maps k to the pair's probabilities."""
+    raised = list(levels)
+    for k, row in sorted(pair_probabilities.items()):
+        current = max(levels[k], levels[k + 1], key=_RANK.__getitem__)
+        if current == "urgent":
+            continue
+        joined = f"{sentences[k]} {sentences[k + 1]}"
+        found = thresholds.level(row, current)
+        if found != "none" and _model_guarded(joined, following[k + 1], current):
+            continue
+        if found == "urgent" and _about_someone_else(joined):
+            found = "concern"
+        if _RANK[found] > _RANK[current]:
+            for i in (k, k + 1):
+                raised[i] = max(raised[i], found, key=_RANK.__getitem__)
+    return raised
 
 
 def _read_sentence(sentence: str, following: str) -> CrisisLevel:

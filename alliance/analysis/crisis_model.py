@@ -46,7 +46,7 @@ ARTIFACT_NAME = "crisis.npz"
 CONFIG_NAME = "crisis.json"
 # The version of the shipped files, written here by hand after each training run so that the
 # code hash in `analysis.model_version()` changes with the model (a test checks they agree).
-EXPECTED_VERSION = "crisis-lr-adbb815ed983"
+EXPECTED_VERSION = "crisis-lr-046578466e7f"
 LEVELS: tuple[CrisisLevel, ...] = ("none", "concern", "urgent")
 TOKEN_PATTERN = r"(?u)\b\w[\w']*\b"
 # The feature blocks, in the order of their columns.
@@ -141,6 +141,9 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 _CONCEPT_ORDER = {name: i for i, name in enumerate(_CONCEPT_WORDS)}
 # A time word alone ("soon", "tonight") is not about risk: it only sharpens one that is.
 _RISK_CONCEPTS = frozenset({"means", "place", "final", "intent", "death", "harm", "prep"})
+# Two neighbouring sentences are read together ("Bought a rope today. I know what it's for.")
+# only where one of them already carries this much risk; most of everyday prose does not.
+PAIR_FLOOR = 0.2
 # The per-word cache is cleared past this size so memory stays bounded.
 _WORD_CACHE_LIMIT = 200_000
 
@@ -232,6 +235,21 @@ class Thresholds:
         risk = probabilities[:, 1] + probabilities[:, 2]
         raised = np.where(concern, probabilities[:, 2] >= self.raise_concern, risk >= self.flag)
         return [int(i) for i in raised.nonzero()[0]]
+
+
+def pair_texts(sentences: Sequence[str]) -> list[str]:
+    """Each pair of neighbouring sentences as one text, in order: (0, 1), (1, 2), ..."""
+    return [f"{first} {second}" for first, second in itertools.pairwise(sentences)]
+
+
+def pairs_to_read(probabilities: NDArray[np.float64]) -> list[int]:
+    """Indices k of the neighbouring sentences (k, k + 1) worth reading together: where one of
+    them has a risk (concern + urgent probability) of at least `PAIR_FLOOR`."""
+    import numpy as np
+
+    risk = probabilities[:, 1] + probabilities[:, 2]
+    either = np.maximum(risk[:-1], risk[1:]) >= PAIR_FLOOR
+    return [int(k) for k in either.nonzero()[0]]
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,11 @@ DATA = Path(__file__).parent / "data" / "crisis"
 REPO = Path(__file__).resolve().parents[2]
 
 
+# Every labelled set, and the ones the classifier trains on (bench/crisis_eval.py names them).
+TRAINING_SETS = ("labelled", "paraphrases", *sorted(p.stem for p in DATA.glob("train_*.jsonl")))
+ALL_SETS = (*TRAINING_SETS, *sorted(p.stem for p in DATA.glob("heldout*.jsonl")))
+
+
 def _load(name: str) -> list[dict[str, str]]:
     with (DATA / f"{name}.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -218,7 +223,7 @@ def test_any_text_gives_consistent_evidence(text: str) -> None:
 # --- the trigger index must never hide a cue ---------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["labelled", "heldout", "paraphrases", "train_extra"])
+@pytest.mark.parametrize("name", ALL_SETS)
 def test_trigger_index_matches_trying_every_cue(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = _load(name)
     indexed = [read_crisis(row["text"], use_model=False) for row in rows]
@@ -278,7 +283,7 @@ def test_numpy_runtime_matches_scikit_learn_on_the_shipped_model() -> None:
     assert model.probabilities([]).shape == (0, 3)
 
 
-@pytest.mark.parametrize("name", ["labelled", "paraphrases", "train_extra"])
+@pytest.mark.parametrize("name", TRAINING_SETS)
 def test_the_classifier_only_ever_adds_to_the_rules(name: str) -> None:
     for row in _load(name):
         rules = read_crisis(row["text"], use_model=False)
