@@ -19,8 +19,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance.analysis import crisis_model, crisis_patterns
-from alliance.analysis.crisis import combine_levels, read_crisis
-from alliance.analysis.crisis_model import LEVELS, Thresholds, block_inputs, load_model
+from alliance.analysis.crisis import combine_levels, combine_pairs, read_crisis
+from alliance.analysis.crisis_model import (
+    LEVELS,
+    PAIR_FLOOR,
+    Thresholds,
+    block_inputs,
+    load_model,
+    pair_texts,
+    pairs_to_read,
+)
 from alliance.analysis.sentences import split_sentences
 
 DATA = Path(__file__).parent / "data" / "crisis"
@@ -321,6 +329,53 @@ def test_combining_with_the_rules_and_the_guards(
     sentence: str, rule: str, probabilities: list[float], level: str
 ) -> None:
     assert combine_levels([sentence], [""], [rule], [probabilities], THRESHOLDS) == [level]  # type: ignore[list-item]
+
+
+# --- pairs of neighbouring sentences ------------------------------------------------------
+
+ROPE = ["Bought a rope today.", "I know what it's for."]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "levels", "row", "expected"),
+    [
+        (ROPE, ["none", "none"], SURE_URGENT, ["urgent", "urgent"]),  # both are the evidence
+        (ROPE, ["none", "none"], [0.3, 0.1, 0.6], ["none", "none"]),  # below the flag
+        (ROPE, ["concern", "none"], [0.3, 0.0, 0.7], ["urgent", "urgent"]),  # raise_concern
+        (ROPE, ["urgent", "none"], SURE_URGENT, ["urgent", "none"]),  # nothing to add
+        (ROPE, ["none", "concern"], SURE_NONE, ["none", "concern"]),  # never lowered
+        # The sentence guards hold for the pair as a whole.
+        (["We watched a film about a man on a bridge.", "He jumps."], ["none", "none"],
+         SURE_URGENT, ["none", "none"]),
+        (["Jo texted.", "He says he has the pills ready."], ["none", "none"], SURE_URGENT,
+         ["concern", "concern"]),
+        (["Went to the shop.", "Bought milk."], ["none", "none"], SURE_URGENT, ["none", "none"]),
+    ],
+)  # fmt: skip
+def test_a_pair_raises_both_of_its_sentences(
+    sentences: list[str], levels: list[str], row: list[float], expected: list[str]
+) -> None:
+    found = combine_pairs(sentences, [sentences[1], ""], levels, {0: row}, THRESHOLDS)  # type: ignore[arg-type]
+    assert found == expected
+
+
+def test_only_pairs_next_to_some_risk_are_read() -> None:
+    quiet, risky = [1.0, 0.0, 0.0], [1.0 - PAIR_FLOOR, 0.0, PAIR_FLOOR]
+    probabilities = np.array([quiet, quiet, risky, quiet, quiet])
+    assert pairs_to_read(probabilities) == [1, 2]
+    assert pairs_to_read(np.array([quiet])) == []
+    assert pair_texts(["One.", "Two.", "Three."]) == ["One. Two.", "Two. Three."]
+
+
+def test_a_risk_spread_over_two_sentences_is_read_from_the_pair() -> None:
+    # Written for this test: neither sentence is urgent alone, the pair is.
+    text = "I gave the cat to my sister this morning. I won't need anything after Friday."
+    spans = split_sentences(text)
+    alone = [read_crisis(span.text).level for span in spans]
+    assert alone.count("urgent") < 2
+    reading = read_crisis(text)
+    assert reading.level == "urgent"
+    assert [span.text for span in reading.evidence] == [span.text for span in spans]
 
 
 def test_the_classifier_reads_plain_wordings_no_cue_was_written_for() -> None:
