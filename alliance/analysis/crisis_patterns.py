@@ -18,7 +18,7 @@ from functools import lru_cache
 from alliance.analysis.crisis_patterns_base import Cue
 from alliance.analysis.crisis_patterns_base import compile_pattern as _compile
 from alliance.analysis.crisis_patterns_base import cue as _cue
-from alliance.analysis.crisis_patterns_self import SELF_RISK
+from alliance.analysis.crisis_patterns_self import SELF_RISK, WARNING_SIGNS
 
 __all__ = ["CUES", "MASKS", "TOPIC", "Cue", "candidate_cues", "cues_for_word", "needs_masking"]
 
@@ -170,6 +170,27 @@ HARM_OTHER = (
          r"(?:school|office|place|mall|work|class|college)\b|\bwant\w*\s+(?:him|her|them)\s+dead\b"
          r"|\bwatch\s+(?:him|her|them)\s+(?:suffer|die|bleed)\b",
          "gun knife weapon rifle sick ill poison suffer bleed shoot dead die sharpen"),
+    # A plan or the means beside the person: "I've got the knife in my bag for when I see
+    # him", "I know where he parks and I'm going to make him pay", "find him and hurt him".
+    _cue("harm_plan", "harm_other",
+         r"\b(?:knife|knives|blade|gun|hammer|bat|crowbar|machete|weapon|acid|petrol|rifle"
+         r"|crossbow|screwdriver)\b[^.!?]{0,60}?\bfor\s+when\s+i\s+(?:see|find|catch|get\s+hold"
+         r"\s+of|run\s+into|bump\s+into)\s+@PERSON@|\b(?:knife|knives|blade|gun|hammer|bat"
+         r"|crowbar|machete|weapon|rifle|crossbow)\b[^.!?]{0,60}?\buse\s+it\s+on\s+(?:him|her"
+         r"|them|my\s+\w+)\b", "knife knives blade gun hammer bat crowbar machete weapon acid "
+         "petrol rifle crossbow screwdriver"),
+    _cue("harm_plan_find", "harm_other",
+         r"\bknow\s+(?:exactly\s+)?where\s+(?:he|she|they|(?-i:[A-Z][a-z]+))\s+"
+         r"(?:lives?|works?|parks?|drinks?|sleeps?|hangs?\s+(?:about|out|around)|goes|walks"
+         r"|drives|trains|runs)\b[^.!?]{0,60}?\b(?:hurt|kill|stab|make\s+(?:him|her|them)\s+pay"
+         r"|regret|sorry|knife|gun|weapon|wait\w*\s+for|get\s+(?:him|her|them)\b)"
+         r"|\b(?:going|gonna|plan\w*|want\w*|i'll|i\s+will)\s+(?:to\s+)?(?:find|track\s+down"
+         r"|hunt\s+down|(?:track|hunt)\s+(?:him|her|them)\s+down|catch|wait\s+for|follow"
+         r"|find\s+out\s+where)\s+(?:\w+\s+){0,6}?and\s+"
+         r"(?:really\s+)?@HARMVERB@\s+@PERSON@|\b(?:see|watch)\s+(?:him|her|them)\s+(?:bleed"
+         r"|suffer)\b|\bspik\w*\s+(?:his|her|their)\s+(?:drink|pint|food)\b|\bput\s+something"
+         r"\s+in\s+(?:his|her|their)\s+(?:drink|food|tea|coffee|pint)\b",
+         "know find track hunt catch wait follow bleed suffer spik something"),
     _cue("could_kill", "maybe_harm",
          r"\bi\s+(?:could|might|can)\s+(?:\w+\s+)?(?:kill|murder|strangle|hurt|throttle|punch)\s+"
          r"@PERSON@", "kill murder strangle hurt throttle punch"),
@@ -206,8 +227,9 @@ HARMED = (
          r"|\s+is\s+going\s+to|'s\s+going\s+to|\s+might)\s+(?:\w+\s+)?(?:kill|hurt|hit)\s+(?:me"
          r"|us)\b", "threaten kill hurt hit"),
     _cue("tracking_someone", "maybe_harm",
-         r"\bknow\s+where\s+(?:he|she|they)\s+(?:lives?|works?|sleeps?)\b(?!\s+(?:so|and\s+I'll"
-         r"\s+(?:send|post)))", "lives live works sleeps"),
+         r"\bknow\s+(?:exactly\s+)?where\s+(?:he|she|they)\s+(?:lives?|works?|sleeps?|parks?"
+         r"|drinks?|hangs?\s+(?:about|out|around))\b(?!,?\s+(?:so|and\s+I'll"
+         r"\s+(?:send|post)))", "lives live works sleeps parks drinks hangs"),
 )
 
 HISTORY = (
@@ -222,7 +244,9 @@ HISTORY = (
          negatable=False),
 )
 
-CUES: tuple[Cue, ...] = SELF_RISK + PASSIVE + HARM_OTHER + THIRD_PARTY + HARMED + HISTORY
+CUES: tuple[Cue, ...] = (
+    SELF_RISK + WARNING_SIGNS + PASSIVE + HARM_OTHER + THIRD_PARTY + HARMED + HISTORY
+)
 
 # --- context shared by the cues --------------------------------------------------------------
 
