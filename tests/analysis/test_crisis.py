@@ -381,11 +381,15 @@ def test_a_risk_spread_over_two_sentences_is_read_from_the_pair() -> None:
 def test_the_classifier_reads_plain_wordings_no_cue_was_written_for() -> None:
     # Written for this test, before it was first run, and not in any training file. Of six
     # such sentences the rules read three as urgent; the classifier two of the other three.
+    # (The first now meets a rule too: "everything is ready" became a cue later.)
+    assert (
+        read_crisis("I keep looking at the pills and counting them.", use_model=False).level
+        == "none"
+    )
     for text in (
         "Everything's in place for tomorrow night, I won't be coming back.",
         "I keep looking at the pills and counting them.",
     ):
-        assert read_crisis(text, use_model=False).level == "none"
         reading = read_crisis(text)
         assert reading.level == "urgent"
         assert [span.text for span in reading.evidence] == [text]
