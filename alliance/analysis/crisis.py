@@ -51,6 +51,7 @@ from alliance.analysis.crisis_patterns_context import (
     LIED,
     LINK_WORDS,
     MODAL,
+    NAME_SUBJECT,
     NEGATION_ENDS,
     NEGATOR,
     NO_THOUGHTS,
@@ -63,9 +64,11 @@ from alliance.analysis.crisis_patterns_context import (
     PETTY,
     PRESENT,
     RECENT,
+    RECOVERED,
     REVIVAL,
     SELF_WORDS,
     SERIOUS,
+    STILL_AT_RISK,
     STOPPED,
     TOKEN,
     TOLD_NEVER,
@@ -334,13 +337,19 @@ def _weigh(cue: Cue, match: re.Match[str], text: str, following: str) -> CrisisL
         # "Kill me now, haha" and "Dad said he'd kill me, but he was laughing".
         if cue.name in ("kill_me_please", "threatened") and _joking(text, following):
             return "none"
+        if cue.name == "threatened" and _petty_text(text):
+            return "none"  # "My mate said he'd kill me if I spoiled the ending"
         return "none" if cue.negatable and _negated(text, clause[0], match) else "concern"
     if kind == "history":
+        if cue.name == "self_harm_word" and _others_recovered(text, clause[0], match):
+            return "none"
         if cue.subject == "require_self":
             return "concern" if _subject(text, clause[0], match, strict=False) == "self" else "none"
         return "concern"
     if kind == "third_party":
-        return "none" if cue.completed_check and _completed(text, match) else "concern"
+        if cue.completed_check and _completed(text, match):
+            return "none"
+        return "none" if _others_recovered(text, clause[0], match) else "concern"
     if kind == "maybe_harm":
         trivial = TRIVIAL_REASON.search(text, match.end(), clause[1]) is not None
         return "none" if trivial or _joking(text, following) else "concern"
@@ -358,6 +367,8 @@ def _weigh_active(
         who = _subject(text, clause[0], match, strict=cue.subject == "require_self")
     if cue.subject == "require_self" and who not in ("self", "none"):
         return "none"
+    if who == "other" and _others_recovered(text, clause[0], match):
+        return "none"  # "Jess used to think about suicide at uni"
     if cue.kind == "harm_other" and (_joking(text, following) or _petty(cue, text, match)):
         return "none"
     lowered = (
@@ -412,10 +423,29 @@ def _petty(cue: Cue, text: str, match: re.Match[str]) -> bool:
     return (
         cue.name == "intent_to_harm"
         and re.search(r"\b(?:kill|murder)\b", match.group(), re.IGNORECASE) is not None
-        and PETTY.search(text) is not None
+        and _petty_text(text)
+    )
+
+
+def _petty_text(text: str) -> bool:
+    return (
+        PETTY.search(text) is not None
         and VIOLENCE.search(text) is None
         and SERIOUS.search(text) is None
     )
+
+
+def _others_recovered(text: str, clause_start: int, match: re.Match[str]) -> bool:
+    """Someone else's self-harm or suicidal thoughts told as over ("Tia has been free of
+    self-harm for two years", "my cousin tried to take her own life when we were teenagers"),
+    with nothing in the sentence saying it is back, feared, or the writer's own."""
+    if RECOVERED.search(text) is None or STILL_AT_RISK.search(text) or REVIVAL.search(text):
+        return False
+    who = _subject(text, clause_start, match, strict=False)
+    if who == "none" and NAME_SUBJECT.match(text):
+        first = TOKEN.findall(text)[:1]
+        who = "other" if first and first[0] not in NOT_NAMES else who
+    return who == "other"
 
 
 def _hypothetical(text: str, clause: tuple[int, int], match: re.Match[str]) -> bool:

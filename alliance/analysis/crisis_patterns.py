@@ -83,7 +83,7 @@ PASSIVE = (
          r"|ever\s+)?(?:miss\s+me\b(?!\s+at\s+(?:the|a|this|that|work|my)\b)|notice\s+(?:if|that|when)"
          r"\s+i\b(?!\s+(?:skipped|skip|missed|bunked|ducked\s+out|snuck\s+out|slipped\s+out"
          r"|left\s+(?:\w+\s+){0,3}?early|stayed\s+(?:home|in))\b)|care\s+if\s+i)|\bwhen\s+i'm\s+gone\b"
-         r"|\bmy\s+(?:own\s+)?funeral\b|\b(?:just|only)\s+taking\s+up\s+space\b"
+         r"|\bmy\s+(?:own\s+)?funeral\b(?![^.!?]{0,50}\bhaunt\w*\b)|\b(?:just|only)\s+taking\s+up\s+space\b"
          r"|\b(?:pictur\w*|imagin\w*)\s+@MYSELF@\s+(?:dead|in\s+a\s+coffin)",
          "burden gone disappear miss$ notice$ care$ funeral pictur imagin space", negatable=False),
     _cue("no_point_living", "passive",
@@ -104,7 +104,8 @@ PASSIVE = (
          r"\bcan(?:'t|not|t|\s+not)\s+go\s+on\b(?!\s+(?:the|a|an|my|holiday|vacation|trips?"
          r"|with\s+(?:the|my|our|work)|about|at|to|dates?)\b)|\bcan(?:'t|not|t|\s+not)\s+keep\s+"
          r"(?:going|living|on\s+living|doing\s+this)\b(?!\s+(?:to|with|at)\b)"
-         r"|\bcan(?:'t|not|t|\s+not)\s+(?:do|take)\s+(?:this|it)\s+any\s?more\b"
+         r"|\bcan(?:'t|not|t|\s+not)\s+(?:do|take)\s+(?:this|it)\s+any\s?more\b(?!\s*[,;:-]*\s*"
+         r"this\s+(?:job|commute|course|project|deadline|module|shift\s+pattern|rota)\b)"
          r"|\b(?:don't|dont|do\s+not)\s+know\s+(?:if|how|whether)\s+i\s+can\s+(?:go\s+on"
          r"|keep\s+going|keep\s+living|survive|carry\s+on)\b|\b(?:no|only)\s+way\s+out\b"
          r"(?!\s+of\b)", "can way", negatable=False),
@@ -119,14 +120,17 @@ PASSIVE = (
          r"|alive)\b(?!\s+(?:for|when|at|on|to|in)\b)|\bstop\s+existing\b|\bcease\s+to\s+exist\b"
          r"|\bdisappear\s+(?:forever|for\s+good|permanently)\b|\bdone\s+with\s+everything\b"
          r"(?!\s+(?:on|in|for|at|i\s+needed|today)\b)|\bwant\s+to\s+(?:just\s+)?disappear\b"
-         r"(?!\s+(?:to|for|into|on|somewhere|off)\b)|\bwant\s+(?:it\s+all|everything|all\s+of"
+         r"(?!\s+(?:to|for|into|on|somewhere|off|under\s+(?:a|the|my)\s+(?:duvet|covers"
+         r"|blankets?|quilt)\s+(?:for\s+(?:a|an|the)\s+(?:week|day|weekend|while|bit|month|hour)"
+         r"|with|until|till))\b)"
+         r"|\bwouldn't\s+mind\s+(?:not|never)\s+waking\s+up\b|\bwant\s+(?:it\s+all|everything|all\s+of"
          r"\s+(?:it|this)|the\s+pain|it|this)\s+to\s+(?:stop|end|be\s+over)\b(?!\s+(?:well|on\s+a|with"
          r"|happily|nicely|properly|early|soon|at)\b)|\b(?:fighting|struggling"
          r"|trying)\s+to\s+stay\s+alive\b|\b(?:death|dying|being\s+dead)\s+(?:sounds|seems"
          r"|feels|looks)\s+(?:\w+\s+)?(?:peaceful|nice|good|appealing|easier|better|like\s+(?:a\s+)?"
          r"(?:relief|rest))\b|\bhate\s+(?:being\s+alive|existing"
          r"|my\s+existence|living\b(?!\s+(?:in|with|at|on|near|so|here|there|alone)\b))",
-         "alive life liv exist wake here around disappear stop end over death dying dead "
+         "alive life liv exist wake waking here around disappear stop end over death dying dead "
          "everything", negatable=False),
     _cue("thinks_of_dying", "passive",
          r"\b(?:think\w*|thought)\s+(?:\w+\s+)?(?:about|of)\s+(?:dying|being\s+dead"
@@ -137,7 +141,10 @@ PASSIVE = (
          r"\b(?:scared|afraid|frightened|terrified|worried)\s+(?:of\s+)?what\s+i\s+(?:might|could"
          r"|will|'ll|may)\s+do\b", "scared afraid frightened terrified worried", negatable=False),
     _cue("kill_me_please", "passive",
-         r"\b(?:just|please|someone|somebody)\s+kill\s+me\b|\bkill\s+me\s+now\b", "kill"),
+         r"\b(?:just|please|someone|somebody)\s+kill\s+me\b|\bkill\s+me\s+now\b", "kill",
+         benign=r"\b(?:meetings?|emails?|gym|spin\s+class|commute|traffic|queue|spreadsheets?"
+                r"|small\s+talk|karaoke|zoom|webinar|paperwork|tax\s+return|ikea|conference\s+call"
+                r"|hour\s+(?:two|three|four))\b"),
 )
 
 # --- harm to others -------------------------------------------------------------------------
@@ -193,7 +200,9 @@ HARM_OTHER = (
          "know find track hunt catch wait follow bleed suffer spik something"),
     _cue("could_kill", "maybe_harm",
          r"\bi\s+(?:could|might|can)\s+(?:\w+\s+)?(?:kill|murder|strangle|hurt|throttle|punch)\s+"
-         r"@PERSON@", "kill murder strangle hurt throttle punch"),
+         r"(?!whoever\s+(?:designed|invented|made|came\s+up\s+with|thought\s+up|programmed"
+         r"|scheduled|decided\s+on|wrote\s+the)\b)@PERSON@",
+         "kill murder strangle hurt throttle punch"),
 )
 
 # --- other people at risk, and the writer harmed ------------------------------------------
@@ -233,8 +242,9 @@ HARMED = (
 )
 
 HISTORY = (
-    _cue("safety_plan", "history", r"\b(?:my|our|a)\s+(?:crisis\s+|suicide\s+)?safety\s+plan\b",
-         "safety", negatable=False),
+    _cue("safety_plan", "history",
+         r"(?<!\bwhat\s)\b(?:my|our|a)\s+(?:crisis\s+|suicide\s+)?safety\s+plan\b",
+         "safety", negatable=False, topic_prone=True),
     _cue("self_harm_word", "history", r"\bself[-\s]?(?:harm|injury)\b", "self", negatable=False,
          topic_prone=True),
     _cue("suicide_word", "history", r"\bsuicide\b", "suicide", negatable=False,
@@ -262,7 +272,7 @@ MASKS = _compile(
     r"|\b(?:nearly|almost)\s+kill\w*\s+(?:my|him|her|them)sel(?:f|ves)\b"
     r"|\bkill\w*\s+(?:my|him|her|them)sel(?:f|ves)\s+(?:laughing|with\s+work|over|trying|to\s+"
     r"(?:get|make|finish|keep|please))\b"
-    r"|\bsuicid\w*\s+(?:prevention|awareness|hotline|helpline|lines?|squad|doors?|sprints?"
+    r"|\bsuicid\w*\s+(?:prevention|intervention|first\s+aid|awareness|hotline|helpline|lines?|squad|doors?|sprints?"
     r"|rates?|statistics|stats|training|research|bomb\w*|mission|bereavement|loss|survivors?)\b"
     r"|\bself[-\s]?harm\w*\s+(?:rates?|statistics|stats|awareness|prevention|training"
     r"|research)\b|\b(?:died|death|deaths|dead)\s+(?:by|from|of)\s+(?:suicide|an\s+overdose"
@@ -270,7 +280,7 @@ MASKS = _compile(
     r"|\b(?:watch|look\s+out|monitor|screen\w*|warn\w*|signs?|risks?)\s+(?:\w+\s+)?(?:for|of"
     r"|about)\s+(?:\w+\s+)?(?:suicid\w*|self[-\s]?harm\w*)(?:\s+(?:thoughts|ideation|feelings"
     r"|risk))?|\bask\w*\s+(?:clients|people|patients|students|someone|them|him|her)\s+(?:\w+\s+)?"
-    r"about\s+(?:suicid\w*|self[-\s]?harm\w*)|\bwhat\s+['\"]?suicid\w*(?:\s+\w+)?['\"]?\s+means\b"
+    r"about\s+(?:suicid\w*|self[-\s]?harm\w*)|\bask\w*\s+(?:\w+\s+)?the\s+suicide\s+questions?\b|\bwhat\s+['\"]?suicid\w*(?:\s+\w+)?['\"]?\s+means\b"
     r"|['\"]suicid\w*(?:\s+\w+)?['\"]"
     r"|['\"]i\s+could\s+(?:just\s+)?kill\s+(?:him|her|them)['\"])"
 )
@@ -282,6 +292,8 @@ TOPIC = _compile(
     r"|biography|autobiography|blog)s?\b(?:\s+\S+){0,3}?\s+(?:on|about|where|in\s+which|who"
     r"|that|deals\s+with|covers?|explores?)\b"
     # Being taught to respond to risk: "we practised asking ...", "walked us through ...".
+    r"|\b(?:leaflet|label|insert|information\s+sheet)\b(?:\s+\S+){0,4}?\s+(?:lists?|mentions?"
+    r"|warns?)\b(?![^.!?]*\bi(?:'ve|\s+have|'m|\s+am)\s+(?:been\s+)?(?:having|had|got|getting)\b)"
     r"|\b(?:walked|talked|took)\s+us\s+through\b|\b(?:taught|trained)\s+us\b"
     r"|\bwe\s+(?:\w+\s+)?(?:practi[sc]ed|role[-\s]?played)\b|\bpracti[sc](?:ed|ing|e)\s+asking\b"
 )

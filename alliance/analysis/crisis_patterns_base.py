@@ -59,7 +59,8 @@ _MACROS = {
               r"|twelve|\d)",
     # A goodbye letter written to an illness or an old life, as a therapy exercise.
     "@NOTFAREWELL@": r"(?!\s+to\s+my\s+(?:eating\s+disorder|anxiety|depression|addiction|old\s+"
-                     r"(?:self|life|job|house|flat)|younger\s+self|ocd|anorexia|bulimia|drinking"
+                     r"(?:self|life|job|house|flat|body|car|city)|body|breasts?|hair|twenties|teens"
+                     r"|thirties|forties|fifties|sixties|younger\s+self|ocd|anorexia|bulimia|drinking"
                      r"|illness|inner\s+critic)\b)",
     "@NOTAMESSAGE@": r"(?!'?s?\s+feelings\b|\s+(?:a|an)\s+(?:email|text|message|line|note|dm"
                      r"|look)\b|\s+(?:off|out|up)\b)",

@@ -39,7 +39,12 @@ HYPOTHETICAL = re.compile(r"\b(?:if|in\s+case|suppose|supposing|whether)\b", re.
 # A screening question reported: "she asked if ...", "she asked the usual questions about ...",
 # "the risk questions".
 ASKED = re.compile(
-    r"\bask(?:ed|s)?(?:,\s+[^,.!?]{1,40},)?\s+(?:me\s+)?(?:if|whether|about)\b|\bask(?:ed|s|ing)?\s+(?:me\s+)?(?:the"
+    r"\bask(?:ed|s)?(?:,\s+[^,.!?]{1,40},)?\s+(?:me\s+|my\s+\w+\s+|every\s+\w+\s+)?(?:if|whether"
+    r"|about)\b|\bask(?:ed|s)\s+(?:me\s+)?,?\s*['\"](?:do|did|have|are|were|any)\b"
+    r"|\bask(?:ed|s)\s+(?:where|how|what|when)\b[^.!?]{0,60}?,\s+(?:and\s+)?whether\b"
+    r"|\bchecked\s+in\s+(?:with\s+me\s+)?about\b|\bquestions?\s+(?:about|on)\b"
+    # A form or review with its items listed: "intake form: ever attempted suicide, no".
+    r"|\b(?:intake|review|questionnaire|assessment|screening|checklist|form)\b[^.!?:]{0,15}:|\bask(?:ed|s|ing)?\s+(?:me\s+)?(?:the"
     r"|all\s+the|her|his|their|some)\s+(?:\w+\s+){0,3}?questions?\b"
     r"|\b(?:risk|screening|safety)\s+questions?\b",
     re.IGNORECASE,
@@ -47,7 +52,10 @@ ASKED = re.compile(
 DENIED = re.compile(
     r"\b(?:said|say|answered|replied|told\s+(?:her|him|them))\s+(?:that\s+)?(?:no|never|none"
     r"|i\s+hadn't|i\s+haven't|i\s+don't|i\s+wasn't|i'm\s+not|i've\s+never|i\s+have\s+never"
-    r"|i\s+never|i'd\s+never)\b|\bno,\s+never\b|\bi\s+(?:honestly|truly|really)\s+(?:haven't"
+    r"|i\s+never|i'd\s+never)\b|\bno,\s+never\b|\bthe\s+answer\s+(?:is|was)\s+no\b"
+    r"|\bsaid\s+(?:that\s+)?i\s+didn't\s+(?:think\s+i\s+)?need(?:ed)?\s+(?:one|it)\b"
+    # An item answered on a form: "ever attempted suicide, no;", "...: no."
+    r"|[:?]\s*(?:no|nope|never|none)\s*(?:[.,;!]|$)|,\s*no\s*[;.]|\bi\s+(?:honestly|truly|really)\s+(?:haven't"
     r"|hadn't|don't)\s*(?:[.!]|$)",
     re.IGNORECASE,
 )
@@ -55,7 +63,14 @@ DENIED = re.compile(
 DENIED_NEXT = re.compile(
     r"\s*(?:i\s+(?:said|answered|replied|told\s+(?:her|him|them))\s+(?:that\s+)?(?:no|never|none"
     r"|i\s+haven't|i\s+hadn't|i\s+don't|i've\s+never)\b|(?:no|nope),?\s+(?:never|none|i\s+haven't)"
-    r"\b|i\s+(?:honestly\s+|really\s+)?haven't\s*[.!]?\s*$)",
+    r"\b|i\s+(?:honestly\s+|really\s+)?haven't\s*[.!]?\s*$"
+    r"|(?:he|she|they)\s+said\s+no\b|when\s+[^,.!?]{1,30},\s*i\s+said\s+no\b"
+    r"|(?:(?:honestly|genuinely|truly)\s+)?(?:no|nope)(?:\s*,\s*no)*\s*(?:[,.!;]|and\s+no\b)"
+    r"(?![^.!?]*\bbut\b)|(?:zero|none)(?:\s+again)?\s*[,.!]"
+    r"|i\s+(?:ticked|circled|scored|put|chose|marked|clicked|tapped)\s+['\"]?(?:not\s+at\s+all"
+    r"|zero|0|none|never|no)\b|[^.!?]{0,60}\bi(?:'ve|\s+have)\s+never\s+(?:done\s+(?:it|that)"
+    r"|self[-\s]?harmed|hurt\s+myself)\b|i\s+told\s+(?:her|him|them)\s+[^.!?]{0,40}\bnot\s+"
+    r"(?:that|mine|me)\s*[.!]?\s*$)",
     re.IGNORECASE,
 )
 # "no thoughts of ..." right before a cue, answering a screening question in the sentence.
@@ -143,7 +158,8 @@ PETTY = re.compile(
     r"\s+(?:\w+\s+)?(?:leftovers|cake|chocolate|biscuits?|crisps|chips|snacks?|sandwich|lunch"
     r"|dinner|pizza|yogh?urt|ice\s+cream|milk|coffee|sweets|charger|shampoo)\b|\b(?:socks"
     r"|dishes|washing[-\s]up|laundry|toilet\s+seat|the\s+remote|spoil\w*|spoilers?|finale"
-    r"|powerpoints?|group\s+chat)\b|\btold\s+(?:every(?:one|body)|people)\s+about\s+my\s+"
+    r"|powerpoints?|group\s+chat|without\s+asking)\b|\bborrow\w*\s+my\b|\bdent\w*\s+(?:my|his|her"
+    r"|their|the)\s+car\b|\btold\s+(?:every(?:one|body)|people)\s+about\s+my\s+"
     r"(?:date|crush|birthday|surprise)\b",
     re.IGNORECASE,
 )
@@ -168,6 +184,21 @@ TRY_OR_INTEND = re.compile(
     r"|\w+'ll|talk\w*|said|says|saying|keeps?|kept|might|could|about|to|wish\w*|nearly|almost)",
     re.IGNORECASE,
 )
+# Someone else's risk told as over: "she's been free of self-harm for two years", "since she
+# last hurt herself", "when we were teenagers"; not when it is back or feared.
+RECOVERED = re.compile(
+    r"\b(?:used\s+to|in\s+recovery|recovered|free\s+(?:of|from)|scars?|since\s+(?:he|she|they)"
+    r"\s+last|(?:years?|months)\s+ago|when\s+we\s+were\s+(?:kids|children|teen\w*|young|little"
+    r"|at\s+(?:school|uni))|back\s+then|at\s+uni)\b",
+    re.IGNORECASE,
+)
+STILL_AT_RISK = re.compile(
+    r"\b(?:again|still|relaps\w*|worried|worry|scared|afraid|lately|recently|this\s+week"
+    r"|tonight|today|yesterday|started|fresh|new)\b",
+    re.IGNORECASE,
+)
+# A name that opens the sentence as its subject: "Tia has been free of ...".
+NAME_SUBJECT = re.compile(r"^\W*(?-i:[A-Z][a-z]+)\s+(?:has|had|is|was|used)\b")
 BEREAVEMENT_LEAD = re.compile(r"(?:for|after|since|by|before|when)", re.IGNORECASE)
 
 
