@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import functools
 import importlib.util
 import json
@@ -73,6 +74,10 @@ FOLDS = 5
 # rules and classifier together raise at most this share of the texts labelled none.
 # Concern texts raised to urgent: at most CONCERN_RAISED_BUDGET of them.
 FALSE_ALARM_BUDGET = 0.04
+# ...and on entries (texts of ENTRY_SENTENCES sentences or more, where each sentence is one
+# more chance of a false alarm, as in a reflection) at most the target itself.
+ENTRY_FALSE_ALARM_BUDGET = 0.05
+ENTRY_SENTENCES = 4
 CONCERN_RAISED_BUDGET = 0.10
 GRID = np.round(np.arange(0.50, 0.995, 0.01), 2)
 # Background: questions and therapists' answers on topics far from risk, without a sentence
@@ -143,7 +148,12 @@ def background_sentences(path: Path = COUNSEL_CHAT) -> tuple[list[str], list[str
     answered = {span.text for row in rows for span in split_sentences(row["answerText"])
                 if not _RISK_WORDS.search(span.text)}  # fmt: skip
     sample = random.Random(0).sample(sorted(answered), min(BACKGROUND_ANSWERS, len(answered)))
-    return _plain([*sorted(asked), *sample]), _plain(sorted(answered.difference(sample)))
+    # Neighbouring sentences of the questions, as the reader also reads pairs.
+    pairs = sorted({pair for text in questions.values() if not _RISK_WORDS.search(text)
+                    for pair in crisis_model.pair_texts(_plain(
+                        [span.text for span in split_sentences(text)]))})  # fmt: skip
+    background = [*_plain([*sorted(asked), *sample]), *pairs]
+    return background, _plain(sorted(answered.difference(sample)))
 
 
 def _plain(sentences: list[str]) -> list[str]:
@@ -152,19 +162,27 @@ def _plain(sentences: list[str]) -> list[str]:
 
 
 def sentence_examples(text: Text) -> list[tuple[str, int]]:
-    """(sentence, level index) pairs to learn from; see the module docstring."""
+    """(sentence, level index) pairs to learn from, then (pair of neighbouring sentences,
+    level index): a pair takes the higher level of its two; see the module docstring."""
+    labels = _sentence_labels(text)
+    examples = [(s, y) for s, y in zip(text.sentences, labels, strict=True) if y is not None]
+    pairs = crisis_model.pair_texts(text.sentences)
+    for k, pair in enumerate(pairs):
+        known = [y for y in labels[k : k + 2] if y is not None]
+        if len(known) == 2 or (known and known[0] > 0):
+            examples.append((pair, max(known)))
+    return examples
+
+
+def _sentence_labels(text: Text) -> list[int | None]:
+    """Each sentence's level index, None for a sentence left out."""
     label = RANK[text.level]
-    if len(text.sentences) == 1:
-        return [(text.sentences[0], label)]
-    if label == 0:
-        return [(sentence, 0) for sentence in text.sentences]
+    if len(text.sentences) == 1 or label == 0:
+        return [label] * len(text.sentences)
     if text.marked:
         marked = {crisis_model.prepare(sentence) for sentence in text.marked}
-        return [
-            (sentence, label if crisis_model.prepare(sentence) in marked else 0)
-            for sentence in text.sentences
-        ]
-    return [(s, RANK[rule]) for s, rule in zip(text.sentences, text.rules, strict=True) if rule]
+        return [label if crisis_model.prepare(s) in marked else 0 for s in text.sentences]
+    return [RANK[rule] if rule != "none" else None for rule in text.rules]
 
 
 class Features:
@@ -208,10 +226,14 @@ def out_of_fold(texts: list[Text], background: Sequence[str]) -> list[Probabilit
     probabilities: list[Probabilities] = [Probabilities(np.zeros((0, 3)), np.zeros((0, 3)))] * len(
         texts
     )
+    # A text none of whose sentences is an example (a risk text the rules find nothing in,
+    # with no marked evidence) was never trained on: the last fold's model reads it.
+    unused = set(range(len(texts))).difference(groups.tolist())
     for number, (train, test) in enumerate(folds.split(groups, targets, groups), start=1):
         print(f"  fold {number}/{FOLDS}", flush=True)
         features, classifier = fit([examples[j][1] for j in train], targets[train], background)
-        for i in sorted(set(groups[test].tolist())):
+        held_out = set(groups[test].tolist()) | (unused if number == FOLDS else set())
+        for i in sorted(held_out):
             sentences = texts[i].sentences
             pairs = crisis_model.pair_texts(sentences)
             probabilities[i] = Probabilities(
@@ -258,29 +280,26 @@ def figures(texts: list[Text], read: list[CrisisLevel]) -> dict[str, Any]:
 
 
 def choose_thresholds(texts: list[Text], probabilities: list[Probabilities]) -> Thresholds:
-    """`flag`: the lowest that keeps all false alarms within budget (the highest on the grid
-    if none does). `raise_concern`: the lowest that keeps concern texts read as urgent within
-    budget. Both out of fold."""
+    """`flag`: the lowest that keeps false alarms within both budgets, over all texts and over
+    entries (the highest on the grid if none does). `raise_concern`: the lowest that keeps
+    concern texts read as urgent within budget. Both out of fold."""
     gold = [text.level for text in texts]
-    negatives = sum(level == "none" for level in gold)
     concerns = sum(level == "concern" for level in gold)
 
     def count(read: list[CrisisLevel], label: CrisisLevel, found: set[str]) -> int:
         return sum(g == label and r in found for g, r in zip(gold, read, strict=True))
 
-    flag = next(
-        (
-            t
-            for t in GRID
-            if count(
-                readings(texts, probabilities, Thresholds(float(t), 1.1)),
-                "none",
-                {"concern", "urgent"},
-            )
-            <= FALSE_ALARM_BUDGET * negatives
-        ),
-        GRID[-1],
-    )
+    negatives = [i for i, level in enumerate(gold) if level == "none"]
+    entries = [i for i in negatives if len(texts[i].sentences) >= ENTRY_SENTENCES]
+
+    def within_budget(flag: float) -> bool:
+        read = readings(texts, probabilities, Thresholds(flag, 1.1))
+        alarms = {i for i in negatives if read[i] != "none"}
+        return len(alarms) <= FALSE_ALARM_BUDGET * len(negatives) and len(
+            alarms.intersection(entries)
+        ) <= ENTRY_FALSE_ALARM_BUDGET * len(entries)
+
+    flag = next((t for t in GRID if within_budget(float(t))), GRID[-1])
     raise_concern = next(
         t
         for t in GRID
@@ -290,6 +309,30 @@ def choose_thresholds(texts: list[Text], probabilities: list[Probabilities]) -> 
         <= CONCERN_RAISED_BUDGET * concerns
     )
     return Thresholds(float(flag), float(raise_concern))
+
+
+def everyday_reflections() -> list[str]:
+    """The demo's journal entries (alliance/demo): eight months of reflections on a therapy,
+    written as a person writes them, one of them as concern and none as urgent."""
+    from alliance.demo import ending_part, reflections
+
+    return [r.text for r in reflections.REFLECTIONS] + [row[3] for row in ending_part.REFLECTIONS]
+
+
+def quiet_on(texts: list[str], model: crisis_model.CrisisModel) -> Thresholds:
+    """`model`'s thresholds with `flag` raised, a grid step at a time, until the classifier
+    raises none of `texts` above the rules' level. Everyday reflections are what Alliance
+    reads most, and short training texts understate how often a long one is raised."""
+    flag = model.thresholds.flag
+    rules = [read_crisis(text, use_model=False).level for text in texts]
+    for candidate in (t for t in GRID if t >= flag):
+        quieter = dataclasses.replace(
+            model, thresholds=Thresholds(float(candidate), model.thresholds.raise_concern)
+        )
+        read = [read_crisis(text, model=quieter).level for text in texts]
+        if all(RANK[r] <= RANK[rule] for r, rule in zip(read, rules, strict=True)):
+            return quieter.thresholds
+    return Thresholds(float(GRID[-1]), model.thresholds.raise_concern)
 
 
 def export(
@@ -333,8 +376,10 @@ def export(
             "sublinear_tf": True,
             "classifier": f"multinomial LogisticRegression(C={C}, lbfgs)",
             "thresholds": (
-                f"out of fold ({FOLDS} folds): false alarms <= {FALSE_ALARM_BUDGET}"
-                f" of none texts, concern raised to urgent <= {CONCERN_RAISED_BUDGET}"
+                f"out of fold ({FOLDS} folds): false alarms <= {FALSE_ALARM_BUDGET} of none"
+                f" texts and <= {ENTRY_FALSE_ALARM_BUDGET} of none texts of {ENTRY_SENTENCES}+"
+                f" sentences, concern raised to urgent <= {CONCERN_RAISED_BUDGET}; flag then"
+                f" raised until the demo's reflections are not raised (quiet_on)"
             ),
             "scikit_learn": sklearn.__version__,
         },
@@ -373,6 +418,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print("final fit on every example...", flush=True)
     features, classifier = fit([s for s, _ in examples], [y for _, y in examples], background)
+    export(features, classifier, thresholds, args.out)
+    reflections = everyday_reflections()
+    out_of_fold_flag = thresholds.flag
+    thresholds = quiet_on(reflections, crisis_model.load_model_from(args.out))
+    combined = readings(texts, probabilities, thresholds)
     version = export(features, classifier, thresholds, args.out)
 
     # Checked through the numpy runtime on the exported files.
@@ -384,6 +434,15 @@ def main(argv: list[str] | None = None) -> int:
         "thresholds": {"flag": thresholds.flag, "raise_concern": thresholds.raise_concern},
         "examples": {level: sum(y == RANK[level] for _, y in examples) for level in LEVELS},
         "background_sentences": len(background),
+        "flag_out_of_fold": out_of_fold_flag,
+        # The demo's reflections, flagged by the rules and by the whole reader (see quiet_on).
+        "everyday_reflections": {
+            "texts": len(reflections),
+            "rules": sum(read_crisis(t, use_model=False).level != "none" for t in reflections),
+            "rules_and_classifier": sum(
+                read_crisis(t, model=model).level != "none" for t in reflections
+            ),
+        },
         # Everyday prose no model saw: sentences flagged by the rules, and by the whole reader.
         "everyday_prose": {
             "sentences": len(aside),
