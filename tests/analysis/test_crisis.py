@@ -464,38 +464,58 @@ def test_labelled_set_meets_the_targets() -> None:
     assert result["false_alarm_rate"] <= bench.FALSE_ALARM_TARGET
 
 
-def test_heldout_false_alarms_meet_the_target() -> None:
+# Held-out sets: never trained or tuned on (docs/safety.md counts every evaluation). The
+# targets are strict xfails where unmet; the floors guard the figures measured last.
+HELDOUT_NOT_MET = "target not met on {}: see docs/safety.md, 'Figures'. Remove when it passes."
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "heldout",
+        pytest.param(
+            "heldout2",
+            marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format("heldout2")),
+        ),
+    ],
+)
+def test_heldout_false_alarms_meet_the_target(name: str) -> None:
     bench = _bench()
-    result = bench.evaluate(_load("heldout"))
+    result = bench.evaluate(_load(name))
     assert result["false_alarm_rate"] <= bench.FALSE_ALARM_TARGET
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="target not met: held-out urgent recall measured 0.70 (urgent flagged 0.80) with the "
-    "classifier, 0.50 (0.65) with the rules alone; see docs/safety.md, 'Figures'. Remove this "
-    "mark when it passes.",
-)
-def test_heldout_urgent_recall_meets_the_target() -> None:
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+@pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format("both held-out sets"))
+def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     bench = _bench()
-    result = bench.evaluate(_load("heldout"))
+    result = bench.evaluate(_load(name))
     assert result["urgent_recall"] >= bench.URGENT_RECALL_TARGET
     assert result["urgent_flagged"] == 1.0
 
 
-def test_heldout_does_not_fall_below_what_was_measured() -> None:
-    # A floor against regressions while the target above is unmet: the figures measured, for
-    # the whole reader and for the rules alone.
+# Measured (run 8 of heldout, run 3 of heldout2): urgent read as urgent, urgent flagged at all,
+# any-flag recall, false alarms; the whole reader, then the rules alone.
+HELDOUT_FLOORS = {
+    "heldout": ((0.75, 0.85, 0.9, 0.048), (0.5, 0.65, 0.775, 0.048)),
+    "heldout2": ((0.728, 0.728, 0.781, 0.1), (0.5, 0.514, 0.518, 0.091)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
+def test_heldout_does_not_fall_below_what_was_measured(name: str) -> None:
     bench = _bench()
-    rows = _load("heldout")
-    result = bench.evaluate(rows)
-    assert result["urgent_recall"] >= 0.7
-    assert result["urgent_flagged"] >= 0.8
-    assert result["any_flag_recall"] >= 0.85
-    rules = bench.evaluate(rows, use_model=False)
-    assert rules["urgent_recall"] >= 0.5
-    assert rules["urgent_flagged"] >= 0.65
-    assert rules["any_flag_recall"] >= 0.775
+    rows = _load(name)
+    for result, floor in zip(
+        (bench.evaluate(rows), bench.evaluate(rows, use_model=False)),
+        HELDOUT_FLOORS[name],
+        strict=True,
+    ):
+        urgent, flagged, any_flag, false_alarms = floor
+        assert result["urgent_recall"] >= urgent
+        assert result["urgent_flagged"] >= flagged
+        assert result["any_flag_recall"] >= any_flag
+        assert result["false_alarm_rate"] <= false_alarms
 
 
 def test_development_paraphrases_are_read_as_labelled() -> None:
