@@ -74,11 +74,10 @@ FOLDS = 5
 # rules and classifier together raise at most this share of the texts labelled none.
 # Concern texts raised to urgent: at most CONCERN_RAISED_BUDGET of them.
 FALSE_ALARM_BUDGET = 0.04
-# ...and on entries (texts of ENTRY_SENTENCES sentences or more, where each sentence is one
-# more chance of a false alarm, as in a reflection) at most the target itself.
-ENTRY_FALSE_ALARM_BUDGET = 0.05
-ENTRY_SENTENCES = 4
 CONCERN_RAISED_BUDGET = 0.10
+# Then `flag` goes up until the classifier raises at most this many of the demo's 75
+# reflections (everyday prose about a therapy): one, a quarter of the 5% target.
+REFLECTIONS_RAISED = 1
 GRID = np.round(np.arange(0.50, 0.995, 0.01), 2)
 # Background: questions and therapists' answers on topics far from risk, without a sentence
 # (or, for questions, a text) that holds any word of `_RISK_WORDS`; a fixed sample of answers.
@@ -180,8 +179,13 @@ def _sentence_labels(text: Text) -> list[int | None]:
     if len(text.sentences) == 1 or label == 0:
         return [label] * len(text.sentences)
     if text.marked:
-        marked = {crisis_model.prepare(sentence) for sentence in text.marked}
-        return [label if crisis_model.prepare(s) in marked else 0 for s in text.sentences]
+        # A mark may span several sentences or part of one: a sentence is marked where it lies
+        # inside a mark or a mark inside it.
+        marks = [crisis_model.prepare(mark) for mark in text.marked]
+        return [
+            label if any(p in mark or mark in p for mark in marks) else 0
+            for p in map(crisis_model.prepare, text.sentences)
+        ]
     return [RANK[rule] if rule != "none" else None for rule in text.rules]
 
 
@@ -280,9 +284,9 @@ def figures(texts: list[Text], read: list[CrisisLevel]) -> dict[str, Any]:
 
 
 def choose_thresholds(texts: list[Text], probabilities: list[Probabilities]) -> Thresholds:
-    """`flag`: the lowest that keeps false alarms within both budgets, over all texts and over
-    entries (the highest on the grid if none does). `raise_concern`: the lowest that keeps
-    concern texts read as urgent within budget. Both out of fold."""
+    """`flag`: the lowest that keeps false alarms within budget (the highest on the grid if
+    none does). `raise_concern`: the lowest that keeps concern texts read as urgent within
+    budget. Both out of fold."""
     gold = [text.level for text in texts]
     concerns = sum(level == "concern" for level in gold)
 
@@ -290,14 +294,10 @@ def choose_thresholds(texts: list[Text], probabilities: list[Probabilities]) -> 
         return sum(g == label and r in found for g, r in zip(gold, read, strict=True))
 
     negatives = [i for i, level in enumerate(gold) if level == "none"]
-    entries = [i for i in negatives if len(texts[i].sentences) >= ENTRY_SENTENCES]
 
     def within_budget(flag: float) -> bool:
         read = readings(texts, probabilities, Thresholds(flag, 1.1))
-        alarms = {i for i in negatives if read[i] != "none"}
-        return len(alarms) <= FALSE_ALARM_BUDGET * len(negatives) and len(
-            alarms.intersection(entries)
-        ) <= ENTRY_FALSE_ALARM_BUDGET * len(entries)
+        return sum(read[i] != "none" for i in negatives) <= FALSE_ALARM_BUDGET * len(negatives)
 
     flag = next((t for t in GRID if within_budget(float(t))), GRID[-1])
     raise_concern = next(
@@ -319,10 +319,10 @@ def everyday_reflections() -> list[str]:
     return [r.text for r in reflections.REFLECTIONS] + [row[3] for row in ending_part.REFLECTIONS]
 
 
-def quiet_on(texts: list[str], model: crisis_model.CrisisModel) -> Thresholds:
+def quiet_on(texts: list[str], model: crisis_model.CrisisModel, allowed: int = 0) -> Thresholds:
     """`model`'s thresholds with `flag` raised, a grid step at a time, until the classifier
-    raises none of `texts` above the rules' level. Everyday reflections are what Alliance
-    reads most, and short training texts understate how often a long one is raised."""
+    raises at most `allowed` of `texts` above the rules' level. Everyday reflections are what
+    Alliance reads most, and short training texts understate how often a long one is raised."""
     flag = model.thresholds.flag
     rules = [read_crisis(text, use_model=False).level for text in texts]
     for candidate in (t for t in GRID if t >= flag):
@@ -330,7 +330,7 @@ def quiet_on(texts: list[str], model: crisis_model.CrisisModel) -> Thresholds:
             model, thresholds=Thresholds(float(candidate), model.thresholds.raise_concern)
         )
         read = [read_crisis(text, model=quieter).level for text in texts]
-        if all(RANK[r] <= RANK[rule] for r, rule in zip(read, rules, strict=True)):
+        if sum(RANK[r] > RANK[rule] for r, rule in zip(read, rules, strict=True)) <= allowed:
             return quieter.thresholds
     return Thresholds(float(GRID[-1]), model.thresholds.raise_concern)
 
@@ -377,9 +377,8 @@ def export(
             "classifier": f"multinomial LogisticRegression(C={C}, lbfgs)",
             "thresholds": (
                 f"out of fold ({FOLDS} folds): false alarms <= {FALSE_ALARM_BUDGET} of none"
-                f" texts and <= {ENTRY_FALSE_ALARM_BUDGET} of none texts of {ENTRY_SENTENCES}+"
-                f" sentences, concern raised to urgent <= {CONCERN_RAISED_BUDGET}; flag then"
-                f" raised until the demo's reflections are not raised (quiet_on)"
+                f" texts, concern raised to urgent <= {CONCERN_RAISED_BUDGET}; flag then"
+                f" raised until at most {REFLECTIONS_RAISED} of the demo's reflections is raised"
             ),
             "scikit_learn": sklearn.__version__,
         },
@@ -421,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     export(features, classifier, thresholds, args.out)
     reflections = everyday_reflections()
     out_of_fold_flag = thresholds.flag
-    thresholds = quiet_on(reflections, crisis_model.load_model_from(args.out))
+    thresholds = quiet_on(reflections, crisis_model.load_model_from(args.out), REFLECTIONS_RAISED)
     combined = readings(texts, probabilities, thresholds)
     version = export(features, classifier, thresholds, args.out)
 

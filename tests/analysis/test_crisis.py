@@ -422,6 +422,21 @@ def test_training_sentences_take_the_marked_evidence() -> None:
     ]
 
 
+def test_a_mark_may_span_sentences_or_part_of_one() -> None:
+    trainer = _script("train_crisis")
+    sentences = ["Quiet day.", "I left a note.", "Then I drove to the cliffs.", "Tea."]
+    text = trainer.Text(
+        "train_extra",
+        "urgent",
+        " ".join(sentences),
+        sentences,
+        ["", "", "", ""],
+        ["none"] * 4,
+        ("I left a note. Then I drove to the cliffs.", "Tea"),
+    )
+    assert trainer._sentence_labels(text) == [0, 2, 2, 2]
+
+
 def test_unmarked_risk_texts_train_only_on_what_the_rules_flag() -> None:
     trainer = _script("train_crisis")
     text = trainer.Text(
