@@ -509,11 +509,11 @@ def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     assert result["urgent_flagged"] == 1.0
 
 
-# Measured (run 8 of heldout, run 3 of heldout2): urgent read as urgent, urgent flagged at all,
+# Measured (run 9 of heldout, run 4 of heldout2): urgent read as urgent, urgent flagged at all,
 # any-flag recall, false alarms; the whole reader, then the rules alone.
 HELDOUT_FLOORS = {
-    "heldout": ((0.75, 0.85, 0.9, 0.048), (0.5, 0.65, 0.775, 0.048)),
-    "heldout2": ((0.728, 0.728, 0.781, 0.1), (0.5, 0.514, 0.518, 0.091)),
+    "heldout": ((0.85, 0.85, 0.9, 0.048), (0.5, 0.65, 0.775, 0.048)),
+    "heldout2": ((0.742, 0.757, 0.772, 0.1), (0.5, 0.514, 0.518, 0.091)),
 }
 
 
