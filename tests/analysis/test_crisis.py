@@ -488,9 +488,11 @@ HELDOUT_NOT_MET = "target not met on {}: see docs/safety.md, 'Figures'. Remove w
     "name",
     [
         "heldout",
-        pytest.param(
-            "heldout2",
-            marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format("heldout2")),
+        *(
+            pytest.param(
+                name, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format(name))
+            )
+            for name in ("heldout2", "heldout3")
         ),
     ],
 )
@@ -500,8 +502,8 @@ def test_heldout_false_alarms_meet_the_target(name: str) -> None:
     assert result["false_alarm_rate"] <= bench.FALSE_ALARM_TARGET
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout2"])
-@pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format("both held-out sets"))
+@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3"])
+@pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format("every held-out set"))
 def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     bench = _bench()
     result = bench.evaluate(_load(name))
@@ -509,11 +511,12 @@ def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     assert result["urgent_flagged"] == 1.0
 
 
-# Measured (run 9 of heldout, run 4 of heldout2): urgent read as urgent, urgent flagged at all,
-# any-flag recall, false alarms; the whole reader, then the rules alone.
+# Measured (run 9 of heldout, run 4 of heldout2, run 1 of heldout3): urgent read as urgent,
+# urgent flagged at all, any-flag recall, false alarms; the whole reader, then the rules alone.
 HELDOUT_FLOORS = {
     "heldout": ((0.85, 0.85, 0.9, 0.048), (0.5, 0.65, 0.775, 0.048)),
     "heldout2": ((0.742, 0.757, 0.772, 0.1), (0.5, 0.514, 0.518, 0.091)),
+    "heldout3": ((0.771, 0.814, 0.763, 0.064), (0.414, 0.457, 0.472, 0.055)),
 }
 
 
