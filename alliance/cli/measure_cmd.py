@@ -131,12 +131,20 @@ def void_command(
 
 @measures_app.command("due")
 def due_command(as_json: JsonOpt = False) -> None:
-    """Which measures are due, by their schedules."""
+    """Which measures are due, by their schedules, and any follow-up check-in after therapy."""
+    from alliance.services.ending import due_follow_ups
     from alliance.services.measures import due_measures
 
-    due = _with_vault(due_measures)
+    due, check_ins = _with_vault(lambda vault: (due_measures(vault), due_follow_ups(vault)))
     if as_json:
-        typer.echo(json.dumps({"due": [item.as_dict() for item in due]}))
+        typer.echo(
+            json.dumps(
+                {
+                    "due": [item.as_dict() for item in due],
+                    "followups": [row.as_dict() for row in check_ins],
+                }
+            )
+        )
         return
     for item in due:
         state = "missed" if item.status.missed else ("due" if item.status.due else "not due")
@@ -144,6 +152,11 @@ def due_command(as_json: JsonOpt = False) -> None:
         label = item.instrument.schedule.label if item.instrument.schedule else ""
         typer.echo(
             f"{item.instrument.short_name}: {state} (last {when}; {label}; {item.status.reason})"
+        )
+    for row in check_ins:
+        typer.echo(
+            f"{row.instrument_id}: follow-up check-in {row.months} month(s) after your last "
+            f"session is due (around {row.day.isoformat()}; `alliance measure {row.instrument_id}`)"
         )
 
 

@@ -330,6 +330,12 @@ def follow_ups(vault: Vault, *, today: date | None = None) -> FollowUps:
     )
 
 
+def due_follow_ups(vault: Vault, *, today: date | None = None) -> list[FollowUpRow]:
+    """The follow-up check-ins open now (after the last session, inside their window, not yet
+    taken): what `alliance measures due` lists beside the schedules."""
+    return [row for row in follow_ups(vault, today=today).rows if row.state == "due"]
+
+
 def _changed(plan: EndingPlan, changes: PlanChanges, here: datetime) -> EndingPlan:
     old = plan.relapse
     relapse = RelapsePlan(

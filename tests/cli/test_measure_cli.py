@@ -231,6 +231,23 @@ def test_instruments_and_due(app: typer.Typer) -> None:
     assert due["gad7"]["reason"] == "never taken" and due["gad7"]["missed"] is False
 
 
+def test_due_lists_follow_up_check_ins_after_the_last_session(
+    app: typer.Typer, vault: Vault
+) -> None:
+    from alliance.services.ending import PlanChanges, update_plan
+
+    assert ok_json(app, "measures", "due")["followups"] == []  # no last session yet
+    last = (datetime.now(UTC) - timedelta(days=31)).date().isoformat()
+    update_plan(vault, PlanChanges(last_session=last))
+    followups = ok_json(app, "measures", "due")["followups"]
+    assert [(f["instrument"], f["months"], f["state"]) for f in followups] == [
+        ("phq9", 1, "due"),
+        ("gad7", 1, "due"),
+    ]
+    text = invoke(app, "measures", "due").stdout
+    assert "follow-up check-in 1 month(s) after your last session is due" in text
+
+
 def test_empty_history_and_no_alerts(app: typer.Typer) -> None:
     assert ok_json(app, "measures") == {"instruments": []}
     assert "No measures yet" in invoke(app, "measures").stdout

@@ -11,6 +11,7 @@ from alliance.errors import InvalidInput
 from alliance.services.ending import (
     PlanChanges,
     coping_suggestions,
+    due_follow_ups,
     ending_reflections,
     feelings_over_time,
     follow_ups,
@@ -145,6 +146,7 @@ def test_followups_after_the_last_session_warn_gently_on_reliable_deterioration(
     )
     quiet = follow_ups(vault)
     assert [row.state for row in quiet.rows] == ["not_taken", "not_taken", "due", "due"]
+    assert due_follow_ups(vault) == [row for row in quiet.rows if row.months == 3]
     assert quiet.relapse is None and quiet.warnings == []
     one_month = quiet.rows[0].day
     take_measure(
