@@ -43,6 +43,8 @@ from alliance.analysis.crisis_patterns_context import (
     DISTANT_PAST,
     DOUBLE_NEGATION,
     EMBARRASSED,
+    FAMILY_SPEAKER,
+    FAMILY_TRIVIAL,
     HYPOTHETICAL,
     I_WORDS,
     JOKE,
@@ -62,6 +64,7 @@ from alliance.analysis.crisis_patterns_context import (
     PAST_VERB,
     PERFECT,
     PETTY,
+    PLOT,
     PRESENT,
     RECENT,
     RECOVERED,
@@ -69,7 +72,10 @@ from alliance.analysis.crisis_patterns_context import (
     SELF_WORDS,
     SERIOUS,
     STILL_AT_RISK,
+    STILL_MEANT,
     STOPPED,
+    TAKEN_BACK,
+    TAKEN_BACK_NEXT,
     TOKEN,
     TOLD_NEVER,
     TRIVIAL_REASON,
@@ -331,13 +337,17 @@ def _weigh(cue: Cue, match: re.Match[str], text: str, following: str) -> CrisisL
         return "none"
     if cue.name in _JOKE_IDIOM_CUES and _hyperbole(cue, text, following, match):
         return "none"
+    if cue.name in ("want_to_die", "kill_myself") and _taken_back(text, match, following):
+        return "none"
+    if PLOT.match(text) and _in_a_story(cue, text, match):
+        return "none"
     clause = _clause(text, match.start(), match.end())
     kind = cue.kind
     if kind in ("passive", "harmed"):
         # "Kill me now, haha" and "Dad said he'd kill me, but he was laughing".
         if cue.name in ("kill_me_please", "threatened") and _joking(text, following):
             return "none"
-        if cue.name == "threatened" and _petty_text(text):
+        if cue.name == "threatened" and (_petty_text(text) or _family_idiom(text)):
             return "none"  # "My mate said he'd kill me if I spoiled the ending"
         return "none" if cue.negatable and _negated(text, clause[0], match) else "concern"
     if kind == "history":
@@ -422,7 +432,8 @@ def _petty(cue: Cue, text: str, match: re.Match[str]) -> bool:
     spoken of: "I'm going to kill my brother, he ate my leftovers"."""
     return (
         cue.name == "intent_to_harm"
-        and re.search(r"\b(?:kill|murder)\b", match.group(), re.IGNORECASE) is not None
+        and re.search(r"\b(?:kill|murder|strangle|throttle)\b", match.group(), re.IGNORECASE)
+        is not None
         and _petty_text(text)
     )
 
@@ -433,6 +444,44 @@ def _petty_text(text: str) -> bool:
         and VIOLENCE.search(text) is None
         and SERIOUS.search(text) is None
     )
+
+
+def _family_idiom(text: str) -> bool:
+    """A relative's or a friend's "kill me" over something trivial: "Mum said she'd kill me if
+    I was late again". Not with violence, a weapon, fear or "I mean it" in the sentence."""
+    return (
+        FAMILY_SPEAKER.search(text) is not None
+        and FAMILY_TRIVIAL.search(text) is not None
+        and VIOLENCE.search(text) is None
+        and SERIOUS.search(text) is None
+    )
+
+
+def _taken_back(text: str, match: re.Match[str], following: str) -> bool:
+    """An exaggeration about the writer taken back at once, after it in the sentence or at the
+    start of the next one: "I want to die. Not literally, obviously."; not with a "but", a
+    "sometimes" or "I mean it" ("Not literally, but some days ...")."""
+    after = TAKEN_BACK.search(text, match.end())
+    if after is not None:
+        rest = text[after.end() :]
+    elif TAKEN_BACK_NEXT.match(following):
+        rest = following
+    else:
+        return False
+    nearby = f"{text} {following}"
+    return STILL_MEANT.search(rest) is None and SERIOUS.search(nearby) is None
+
+
+def _in_a_story(cue: Cue, text: str, match: re.Match[str]) -> bool:
+    """A story's plot told ("In the book the main character plans to end his life"): cleared
+    when the cue is about someone in it, never when the writer or "we" is its subject."""
+    if cue.kind == "third_party":
+        return True
+    who = _subject(text, _clause(text, match.start(), match.end())[0], match, strict=False)
+    if who == "none":
+        words = {token.lower() for token in TOKEN.findall(text)}
+        return not (words & SELF_WORDS or words & WE_WORDS)
+    return who == "other"
 
 
 def _others_recovered(text: str, clause_start: int, match: re.Match[str]) -> bool:

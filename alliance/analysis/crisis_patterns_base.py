@@ -58,7 +58,12 @@ _MACROS = {
     "@LATE@": r"(?:till|until|before)\s+(?:noon|midday|lunch\w*|the\s+afternoon|late|ten|eleven"
               r"|twelve|\d)",
     # A goodbye letter written to an illness or an old life, as a therapy exercise.
-    "@NOTFAREWELL@": r"(?!\s+to\s+my\s+(?:eating\s+disorder|anxiety|depression|addiction|old\s+"
+    "@NOTFAREWELL@": r"(?!\s+to\s+(?:my|the|our)\s+(?:old\s+(?:house|flat|home|school|office|city"
+                     r"|town|job|car|self|life|me)|house|flat|school|office|city|town|job|past"
+                     r"|childhood|anger|rage|fear|shame|guilt|grief|perfectionism|people[-\s]"
+                     r"pleasing|inner\s+child|panic\s+attacks?|self[-\s]doubt|worry|worries"
+                     r"|insomnia)\b)"
+                     r"(?!\s+to\s+my\s+(?:eating\s+disorder|anxiety|depression|addiction|old\s+"
                      r"(?:self|life|job|house|flat|body|car|city)|body|breasts?|hair|twenties|teens"
                      r"|thirties|forties|fifties|sixties|younger\s+self|ocd|anorexia|bulimia|drinking"
                      r"|illness|inner\s+critic)\b)",

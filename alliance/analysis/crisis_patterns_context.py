@@ -160,7 +160,59 @@ PETTY = re.compile(
     r"|dishes|washing[-\s]up|laundry|toilet\s+seat|the\s+remote|spoil\w*|spoilers?|finale"
     r"|powerpoints?|group\s+chat|without\s+asking)\b|\bborrow\w*\s+my\b|\bdent\w*\s+(?:my|his|her"
     r"|their|the)\s+car\b|\btold\s+(?:every(?:one|body)|people)\s+about\s+my\s+"
-    r"(?:date|crush|birthday|surprise)\b",
+    r"(?:date|crush|birthday|surprise)\b"
+    # Household grievances: "he took the last biscuit", "leaves the pan in the sink again",
+    # "finished the hot water", "forgot to record the match".
+    r"|\b(?:took|takes|taken|hogg\w*)\s+(?:all\s+)?(?:my|the\s+last)\s+(?:\w+\s+)?(?:biscuits?"
+    r"|cake|chocolate|crisps|chips|slice|sandwich|yogh?urt|milk|coffee|sweets|charger|seat"
+    r"|parking\s+space|hot\s+water|bed|duvet)\b|\bfinish\w*\s+the\s+hot\s+water\b"
+    r"|\b(?:in|by)\s+the\s+sink\b|\bforg[oe]t\w*\s+to\s+(?:record|tape|buy|get|pick\s+up|feed"
+    r"|put\s+the\s+bins|take\s+the\s+bins)\b",
+    re.IGNORECASE,
+)
+# A relative's or friend's "kill me" over something trivial ("Mum said she'd kill me if I was
+# late again", "Dad says he'll kill me if I scratch the car"): the speaker and the reason.
+FAMILY_SPEAKER = re.compile(
+    r"\b(?:mum|mom|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|auntie"
+    r"|aunt|uncle|sister|brother|sis|bro|mate|best\s+friend|teacher|coach)\b",
+    re.IGNORECASE,
+)
+FAMILY_TRIVIAL = re.compile(
+    r"\bif\s+i\s+(?:was|were|am|'m|get|got|came|come|turn\w*\s+up|show\w*\s+up)\s+(?:home\s+)?"
+    r"late\b|\bif\s+i\s+(?:\w+\s+)?(?:scratch\w*|dent\w*|broke|break|lose|lost|spill\w*|burn\w*"
+    r"|forgot|forget|missed|miss|failed|fail|ruin\w*|stain\w*|crash\w*|chipp?\w*)\s+(?:the|her"
+    r"|his|their|my|our|another|it)\b|\bif\s+i\s+(?:didn't|don't|do\s+not|did\s+not)\s+(?:eat"
+    r"|tidy|clean|finish|do|call|ring|text|phone|come|visit)\b|\bif\s+i\s+(?:\w+\s+)?(?:told"
+    r"|tell)\s+(?:dad|mum|mom|grandma|nan|anyone|any\s?one)\s+(?:about|what)\s+(?:the|her|his"
+    r"|their|our)\s+(?:present|surprise|party|gift|plan\w*\s+for)\b",
+    re.IGNORECASE,
+)
+# An exaggeration about the writer taken back at once: "I want to die. Not literally, obviously."
+TAKEN_BACK = re.compile(
+    r"\b(?:not|never)\s+(?:literally|actually)\b(?=\s*(?:[,.!;)]|$|obviously|of\s+course))"
+    r"|\bfiguratively\b|\bfigure\s+of\s+speech\b"
+    r"|\b(?:don't|didn't|do\s+not|did\s+not)\s+mean\s+(?:it\s+|that\s+)?literally\b",
+    re.IGNORECASE,
+)
+TAKEN_BACK_NEXT = re.compile(
+    r"\s*(?:(?:obviously|ok|okay|well|i\s+mean|haha|lol),?\s+)?(?:(?:obviously|ok|okay|well)\s+)?"
+    r"(?:not\s+(?:literally|actually)(?=\s*(?:[,.!;)]|$|obviously|of\s+course))|figuratively|(?:i\s+)?(?:don't|didn't|do\s+not|did\s+not)\s+mean\s+"
+    r"(?:it\s+|that\s+)?literally)\b",
+    re.IGNORECASE,
+)
+# What keeps a taken-back exaggeration flagged: "Not literally, but some days ...".
+STILL_MEANT = re.compile(
+    r"\b(?:but|though|although)\s+(?:some|sometimes|part|maybe|also|still|i\s+(?:do|did|still"
+    r"|have|kind\s+of|sort\s+of|really|honestly|might))\b|\b(?:part\s+of\s+me|some\s+days"
+    r"|sometimes|maybe|wish|again|kind\s+of|sort\s+of)\b",
+    re.IGNORECASE,
+)
+# A story's plot told: "In the book the main character ...", "In the last episode ...".
+PLOT = re.compile(
+    r"^\W*(?:so\s+|and\s+)?(?:in\s+(?:the|this|that|a|an|my\s+\w+'s|his|her)|the|this|that)\s+"
+    r"(?:(?:new|last|latest|first|final|tv|video|radio|netflix|bbc)\s+)?(?:book|novel|film|movie|series|show|episode|play|story|comic"
+    r"|manga|anime|game|sequel|season\s+\w+|finale|audiobook|drama|soap|musical|opera)\b"
+    r"(?!\s+(?:club|group|shop|store|night)\b)",
     re.IGNORECASE,
 )
 VIOLENCE = re.compile(
@@ -226,12 +278,24 @@ LINK_WORDS = words(
 )
 
 
+# "passed" as a death ("since Dad passed"), not an exam or a feeling that passed ("she passed
+# her test", "the urge passed", "it passed by the morning").
+PASSED_AWAY = (
+    r"(?<!urge\s)(?<!urges\s)(?<!thought\s)(?<!thoughts\s)(?<!feeling\s)(?<!feelings\s)"
+    r"(?<!moment\s)(?<!mood\s)(?<!wave\s)(?<!panic\s)(?<!craving\s)(?<!it\s)(?<!exam\s)"
+    r"(?<!test\s)passed\b(?!\s+(?:the|a|an|my|his|her|their|its|our|your|exams?|tests?|by"
+    r"|through|over|quickly|slowly|eventually|after|around|round|out\s+(?:drunk|cold|at|on|in"
+    r"|from)|in\s+(?:a|an|the\s+end)|with|without|me|him|them|it|on\s+(?:the|a|my|his|her"
+    r"|their|it)\b)\b)"
+)
 # Someone else's death named in the sentence ("since Dad died", "my aunt killed herself"):
 # grief, not risk, unless a cue says otherwise.
 OTHER_DEATH = re.compile(
     r"\b(?:he|she|they|his|her|dad|mum|mom|father|mother|brother|sister|son|daughter|husband|wife"
     r"|partner|friend|uncle|aunt|cousin|nan|gran\w*|grandad|grandpa|grandma|baby|cat|dog)\b"
-    r"[^.!?]{0,30}?\b(?:died|passed|killed\s+(?:him|her|them)sel(?:f|ves)|took\s+(?:his|her"
+    r"[^.!?]{0,30}?\b(?:died|"
+    + PASSED_AWAY
+    + r"|killed\s+(?:him|her|them)sel(?:f|ves)|took\s+(?:his|her"
     r"|their)\s+own\s+life|hanged|overdosed|was\s+killed|funeral|grave)\b|\b(?:funeral|grave"
     r"|ashes|eulogy|memorial|bereave\w*|anniversary\s+of|lost\s+(?:my|our|her|his|a)\s+(?:\w+\s+){1,2}?to)\b",
     re.IGNORECASE,

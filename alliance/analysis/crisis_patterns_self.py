@@ -10,6 +10,7 @@ from typing import Any
 
 from alliance.analysis.crisis_patterns_base import Cue
 from alliance.analysis.crisis_patterns_base import cue as _cue
+from alliance.analysis.crisis_patterns_context import PASSED_AWAY
 
 # fmt: off
 # Trigger stems for the @PILLS@ alternatives ("co-codamol" splits into "co" and "codamol").
@@ -413,7 +414,8 @@ WARNING_SIGNS: tuple[Cue, ...] = (
          "last sorry thank goodbye bye tonight stay", subject="require_self",
          negatable=False,
          benign=r"\b(?:moving|move|emigrat\w*|flight|holiday|trip|leav\w+\s+for|funeral"
-                r"|hospice|died|passed|reunion|retire\w*|graduation|last\s+day|party|leaving\s+do"
+                r"|hospice|died|" + PASSED_AWAY
+                + r"|reunion|retire\w*|graduation|last\s+day|party|leaving\s+do"
                 r"|before\s+(?:she|he|they)\s+(?:go|went|left|leave))\b"),
     _cue("affairs_in_order", "self_risk",
          r"\b(?:got|get|getting|put|putting|have|had|sorted|sorting)\s+(?:all\s+)?my\s+affairs\s+"
