@@ -511,12 +511,12 @@ def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     assert result["urgent_flagged"] == 1.0
 
 
-# Measured (run 9 of heldout, run 4 of heldout2, run 1 of heldout3): urgent read as urgent,
+# Measured (run 10 of heldout, run 5 of heldout2, run 2 of heldout3): urgent read as urgent,
 # urgent flagged at all, any-flag recall, false alarms; the whole reader, then the rules alone.
 HELDOUT_FLOORS = {
-    "heldout": ((0.85, 0.85, 0.9, 0.048), (0.5, 0.65, 0.775, 0.048)),
-    "heldout2": ((0.742, 0.757, 0.772, 0.1), (0.5, 0.514, 0.518, 0.091)),
-    "heldout3": ((0.771, 0.814, 0.763, 0.064), (0.414, 0.457, 0.472, 0.055)),
+    "heldout": ((0.9, 0.9, 0.925, 0.024), (0.5, 0.65, 0.775, 0.024)),
+    "heldout2": ((0.785, 0.8, 0.818, 0.1), (0.5, 0.514, 0.518, 0.091)),
+    "heldout3": ((0.828, 0.857, 0.809, 0.064), (0.414, 0.457, 0.472, 0.055)),
 }
 
 
