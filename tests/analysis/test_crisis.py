@@ -320,8 +320,8 @@ THRESHOLDS = Thresholds(flag=0.8, raise_concern=0.6)
         ("We watched a film about a man who jumps off a bridge.", "none", SURE_URGENT, "none"),
         ("I'm going to strangle him for this, haha.", "none", SURE_URGENT, "none"),
         ("My friend says he's going to do it tonight.", "none", SURE_URGENT, "concern"),
-        # No means, place, death, harm, end, farewell act or intent: not raised from none.
-        ("I just didn't think it would be so soon.", "none", SURE_URGENT, "none"),
+        # No risk word is needed: oblique signs name none, the threshold does that work.
+        ("I just didn't think it would be so soon.", "none", SURE_URGENT, "urgent"),
         ("I just didn't think it would be so soon.", "concern", SURE_URGENT, "urgent"),
     ],
 )
@@ -349,7 +349,6 @@ ROPE = ["Bought a rope today.", "I know what it's for."]
          SURE_URGENT, ["none", "none"]),
         (["Jo texted.", "He says he has the pills ready."], ["none", "none"], SURE_URGENT,
          ["concern", "concern"]),
-        (["Went to the shop.", "Bought milk."], ["none", "none"], SURE_URGENT, ["none", "none"]),
     ],
 )  # fmt: skip
 def test_a_pair_raises_both_of_its_sentences(
@@ -369,7 +368,7 @@ def test_only_pairs_next_to_some_risk_are_read() -> None:
 
 def test_a_risk_spread_over_two_sentences_is_read_from_the_pair() -> None:
     # Written for this test: neither sentence is urgent alone, the pair is.
-    text = "I gave the cat to my sister this morning. I won't need anything after Friday."
+    text = "I sorted out the passwords for my sister. She will need them after Friday."
     spans = split_sentences(text)
     alone = [read_crisis(span.text).level for span in spans]
     assert alone.count("urgent") < 2
