@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING
 from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues, needs_masking
 from alliance.analysis.crisis_patterns_context import (
     ACCIDENT,
+    ANGER_LET_GO,
+    ANGER_PAST_LEAD,
+    ANSWER_LEAD,
+    ANSWER_OPENS,
+    ARMED,
     ASKED,
+    BELIEVED,
     BEREAVEMENT_LEAD,
     CLAUSE_BREAK,
     CLEAN_FROM,
@@ -45,8 +51,11 @@ from alliance.analysis.crisis_patterns_context import (
     EMBARRASSED,
     FAMILY_SPEAKER,
     FAMILY_TRIVIAL,
+    HONEST,
     HYPOTHETICAL,
     I_WORDS,
+    ITCH_SCRATCHED,
+    ITEM_DENIED,
     JOKE,
     JOKE_IDIOM,
     JOKE_MARK,
@@ -57,6 +66,7 @@ from alliance.analysis.crisis_patterns_context import (
     NEGATION_ENDS,
     NEGATOR,
     NO_THOUGHTS,
+    NONVIOLENT_MEANS,
     NOT_NAMES,
     ON_PURPOSE,
     OTHER_DEATH,
@@ -66,9 +76,11 @@ from alliance.analysis.crisis_patterns_context import (
     PETTY,
     PLOT,
     PRESENT,
+    QUESTION_AFTER,
     RECENT,
     RECOVERED,
     REVIVAL,
+    SELF_PUNISH,
     SELF_WORDS,
     SERIOUS,
     STILL_AT_RISK,
@@ -148,7 +160,10 @@ def rule_levels(text: str, spans: Sequence[Span]) -> tuple[list[str], list[str],
     # What follows each sentence, for joke markers ("..., haha") in the next one.
     following = [clean[span.end : after.end] for span, after in pairwise(spans)]
     following += [""] * (len(spans) - len(following))
-    return texts, following, [_read_sentence(*pair) for pair in zip(texts, following, strict=True)]
+    # The two sentences before each one, for a screening question answered in the next.
+    preceding = [clean[spans[max(i - 2, 0)].start : span.start] for i, span in enumerate(spans)]
+    levels = [_read_sentence(*row) for row in zip(texts, following, preceding, strict=True)]
+    return texts, following, levels
 
 
 def combine_levels(
@@ -199,7 +214,7 @@ def combine_pairs(
     return raised
 
 
-def _read_sentence(sentence: str, following: str) -> CrisisLevel:
+def _read_sentence(sentence: str, following: str, preceding: str = "") -> CrisisLevel:
     cues = candidate_cues(sentence)
     if not cues:
         return "none"
@@ -207,7 +222,7 @@ def _read_sentence(sentence: str, following: str) -> CrisisLevel:
     best: CrisisLevel = "none"
     for cue in cues:
         for match in cue.pattern.finditer(masked):
-            found = _weigh(cue, match, masked, following)
+            found = _weigh(cue, match, masked, following, preceding)
             if _RANK[found] > _RANK[best]:
                 best = found
                 if best == "urgent":
@@ -326,14 +341,18 @@ def _subject(text: str, clause_start: int, match: re.Match[str], strict: bool) -
 # --- weighing one cue ---------------------------------------------------------------------
 
 
-def _weigh(cue: Cue, match: re.Match[str], text: str, following: str) -> CrisisLevel:
+def _weigh(
+    cue: Cue, match: re.Match[str], text: str, following: str, preceding: str = ""
+) -> CrisisLevel:
     if cue.benign is not None and cue.benign.search(text):
         return "none"
     if cue.accident_prone and ACCIDENT.search(text) and not ON_PURPOSE.search(text):
         return "none"
     if cue.topic_prone and any(t.end() <= match.start() for t in TOPIC.finditer(text)):
         return "none"
-    if _answered_no(text, match, following):
+    if _answered_no(text, match, following, preceding):
+        return "none"
+    if cue.name == "method_musing" and _itch_scratched(text, match):
         return "none"
     if cue.name in _JOKE_IDIOM_CUES and _hyperbole(cue, text, following, match):
         return "none"
@@ -381,6 +400,8 @@ def _weigh_active(
         return "none"  # "Jess used to think about suicide at uni"
     if cue.kind == "harm_other" and (_joking(text, following) or _petty(cue, text, match)):
         return "none"
+    if cue.kind == "harm_other" and (_nonviolent(text, match) or _anger_let_go(text, match)):
+        return "none"
     lowered = (
         who in ("other", "we")
         or (cue.kind == "self_risk" and _joking(text, following))
@@ -391,20 +412,71 @@ def _weigh_active(
     return "concern" if lowered else "urgent"
 
 
-def _answered_no(text: str, match: re.Match[str], following: str) -> bool:
+def _answered_no(text: str, match: re.Match[str], following: str, preceding: str = "") -> bool:
     """A screening question reported with its answer: "She asked if I'd ever thought about
     hurting myself and I said no.", "... the risk questions: no thoughts of ending my life",
     or the answer in the next sentence ("I said no."); also "I told the nurse I've never
-    self-harmed". Without the "no", or with a "yes" or a lie, the mention still counts."""
+    self-harmed", "I said no to the self-harm question", and an answer opening the sentence
+    after the question ("She asked the risk questions. No thoughts of hurting myself.").
+    Without the "no", or with a "yes", a lie or a "but", the mention still counts."""
+    if ITEM_DENIED.search(text, 0, match.start()) and QUESTION_AFTER.match(text, match.end()):
+        return LIED.search(text) is None and LIED.search(following) is None
+    if preceding and ANSWER_OPENS.match(text) and _answers_before(text, match, preceding):
+        return True
     asked = ASKED.search(text, 0, match.start())
     if asked is None:
         told = TOLD_NEVER.search(text, 0, match.start())
-        return told is not None and LIED.search(text, match.end()) is None
+        if told is None or LIED.search(text, match.end()):
+            return False
+        return BELIEVED.search(text) is None or HONEST.search(text) is not None
     if LIED.search(text, match.end()):
         return False
     if DENIED.search(text, match.end()) or NO_THOUGHTS.search(text, asked.end(), match.start()):
         return True
     return DENIED_NEXT.match(following) is not None and LIED.search(following) is None
+
+
+def _answers_before(text: str, match: re.Match[str], preceding: str) -> bool:
+    """The denial right before the cue answers a screening question asked in one of the two
+    sentences before, with no "yes", lie or "but" after the question."""
+    lead = NO_THOUGHTS.search(text, 0, match.start()) or ANSWER_LEAD.search(text, 0, match.start())
+    if lead is None or re.search(r"\bbut\b", text[match.end() :], re.IGNORECASE):
+        return False
+    asked = ASKED.search(preceding)
+    return (
+        asked is not None
+        and LIED.search(preceding, asked.end()) is None
+        and LIED.search(text) is None
+    )
+
+
+def _itch_scratched(text: str, match: re.Match[str]) -> bool:
+    """An insect bite scratched "till it bled", with no reason to hurt given."""
+    return (
+        ITCH_SCRATCHED.search(text, 0, match.start()) is not None
+        and SELF_PUNISH.search(text) is None
+        and ON_PURPOSE.search(text) is None
+    )
+
+
+def _nonviolent(text: str, match: re.Match[str]) -> bool:
+    """Getting even without violence, named right after the cue: "I want to hurt my ex by
+    being wildly successful", "hit him where it hurts: cancelling our shared Netflix"."""
+    return NONVIOLENT_MEANS.match(text, match.end()) is not None and ARMED.search(text) is None
+
+
+def _anger_let_go(text: str, match: re.Match[str]) -> bool:
+    """Past anger at nobody in particular, let go in the same sentence: "I was ready to hit
+    somebody when the train got cancelled again, but I just got a coffee"."""
+    target = re.search(
+        r"\b(?:some|any|every)(?:body|one)$|\bthe\s+\w+$", match.group(), re.IGNORECASE
+    )
+    return (
+        target is not None
+        and ANGER_PAST_LEAD.search(text, 0, match.start()) is not None
+        and ANGER_LET_GO.search(text, match.end()) is not None
+        and ARMED.search(text) is None
+    )
 
 
 # Cues whose match may be a joke idiom ("kms lol", "i wanna die lol"); True where being

@@ -39,8 +39,10 @@ HYPOTHETICAL = re.compile(r"\b(?:if|in\s+case|suppose|supposing|whether)\b", re.
 # A screening question reported: "she asked if ...", "she asked the usual questions about ...",
 # "the risk questions".
 ASKED = re.compile(
-    r"\bask(?:ed|s)?(?:,\s+[^,.!?]{1,40},)?\s+(?:me\s+|my\s+\w+\s+|every\s+\w+\s+)?(?:if|whether"
-    r"|about)\b|\bask(?:ed|s)\s+(?:me\s+)?,?\s*['\"](?:do|did|have|are|were|any)\b"
+    r"\bask(?:ed|s)?(?:,\s+[^,.!?]{1,40},)?\s+(?:me\s+|my\s+\w+\s+|every\s+\w+\s+)?(?:(?:straight"
+    r"\s+out|outright|directly|point[-\s]blank|gently|again)\s+)?(?:if|whether|about)\b"
+    r"|\bwent\s+through\s+(?:the|a|her|his|their)\s+(?:\w+\s+)?(?:checklist|questionnaire"
+    r"|risk\s+assessment|screening|risk\s+questions)\b|\bask(?:ed|s)\s+(?:me\s+)?,?\s*['\"](?:do|did|have|are|were|any)\b"
     r"|\bask(?:ed|s)\s+(?:where|how|what|when)\b[^.!?]{0,60}?,\s+(?:and\s+)?whether\b"
     r"|\bchecked\s+in\s+(?:with\s+me\s+)?about\b|\bquestions?\s+(?:about|on)\b"
     # A form or review with its items listed: "intake form: ever attempted suicide, no".
@@ -78,11 +80,34 @@ NO_THOUGHTS = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:thoughts?|plans?|urges?|intentions?)\s+(?:of|about|to)\s+$",
     re.IGNORECASE,
 )
-# "I told the nurse I've never self-harmed": a denial to a clinician, right before the cue.
+# "I told the nurse I've never self-harmed": a denial to a clinician, right before the cue;
+# also "told the new doctor honestly that I've never had thoughts of ...".
 TOLD_NEVER = re.compile(
-    r"\b(?:told|tell|assured|reassured)\s+(?:the|my)\s+(?:nurse|doctor|gp|therapist|counsell?or"
-    r"|psychiatrist|psychologist|social\s+worker|key\s?worker)\s+(?:that\s+)?(?:i've|i\s+have"
-    r"|i'd|i\s+had|i)\s+never\s+$",
+    r"\b(?:told|tell|assured|reassured)\s+(?:the|my)\s+(?:new\s+|usual\s+|locum\s+|duty\s+)?"
+    r"(?:nurse|doctor|gp|therapist|counsell?or|psychiatrist|psychologist|social\s+worker"
+    r"|key\s?worker)\s+(?:(?:honestly|truthfully)\s+)?(?:that\s+)?(?:i've|i\s+have|i'd|i\s+had"
+    r"|i)\s+never\s+(?:had\s+(?:any\s+)?(?:thoughts?|urges?)\s+(?:of|about)\s+)?$",
+    re.IGNORECASE,
+)
+# A denial the clinician "believed" reads as concealment unless the writer says it was honest.
+BELIEVED = re.compile(r"\b(?:believed\s+me|bought\s+it|fell\s+for\s+it)\b", re.IGNORECASE)
+HONEST = re.compile(r"\b(?:honest\w*|truthful\w*|the\s+truth)\b", re.IGNORECASE)
+# "I said no to the self-harm question": the item named by the cue, answered no.
+ITEM_DENIED = re.compile(
+    r"\b(?:said|answered|ticked|circled|put|replied)\s+(?:no|never|none|zero|['\"]?not\s+at\s+all"
+    r"['\"]?)\s+(?:to|on|for)\s+(?:the|that|each|every)\s+$",
+    re.IGNORECASE,
+)
+QUESTION_AFTER = re.compile(r"[\s-]*(?:questions?|items?)\b", re.IGNORECASE)
+# The answer opening its own sentence after a screening question in one of the two sentences
+# before: "Dr Kaur asked the risk questions. No thoughts of hurting myself, ...", "... went
+# through the checklist. No, I'm not thinking about hurting myself." The denial must stand
+# right before the cue ("No, I'm not safe, I want to die" is no answer).
+ANSWER_OPENS = re.compile(r"^\W*(?:(?:honestly|genuinely|truly)\s*,?\s*)?no\b", re.IGNORECASE)
+ANSWER_LEAD = re.compile(
+    r"\b(?:i'm|i\s+am)\s+not\s+(?:thinking\s+(?:about|of)|planning\s+(?:to|on)|going\s+to)\s+$"
+    r"|\bi\s+(?:don't|do\s+not|haven't|have\s+not)\s+(?:had|have|got)\s+(?:any\s+)?(?:thoughts?"
+    r"|urges?|plans?)\s+(?:of|about|to)\s+$",
     re.IGNORECASE,
 )
 # The denial is not to be believed: "I said no, but I lied".
@@ -228,6 +253,45 @@ ACCIDENT = re.compile(
     re.IGNORECASE,
 )
 ON_PURPOSE = re.compile(r"\b(?:on\s+purpose|deliberately|intentionally)\b", re.IGNORECASE)
+# Scratching an insect bite "till it bled": an itch, not self-harm ("Scratching a mosquito bite
+# till it bled"), unless a reason to hurt is given.
+ITCH_SCRATCHED = re.compile(
+    r"\bscratch\w*\s+(?:at\s+)?(?:a|an|my|the|this|that|these|those)\s+(?:\w+\s+)?(?:mosquito"
+    r"|mozzie|midge|insect|bug|flea|gnat|horsefly|horse\s+fly|spider|ant|tick|bed\s?bug)\s+"
+    r"bites?\s+$",
+    re.IGNORECASE,
+)
+SELF_PUNISH = re.compile(
+    r"\b(?:punish\w*|deserve\w*|feel\s+something|numb|release|again|urge)\b", re.IGNORECASE
+)
+# Getting even without violence, named right after the harm cue: "I want to hurt my ex by
+# being wildly successful", "hit him where it hurts: cancelling our shared Netflix".
+NONVIOLENT_MEANS = re.compile(
+    r"\s+(?:by\s+(?:being\s+(?:\w+\s+)?(?:successful|happy|happier|fine|better|amazing|brilliant"
+    r"|thriving|unbothered|kind|nice|polite|civil|gracious)|living\s+well|moving\s+on|never\s+"
+    r"(?:calling|texting|replying|speaking|answering|contacting)|not\s+(?:calling|texting"
+    r"|replying|speaking|answering|inviting)|ignoring|blocking|unfollowing|muting|thriving"
+    r"|succeeding)\b|where\s+it\s+hurts\s*[:,-]+\s*(?:by\s+)?(?:cancell?ing|unsubscribing"
+    r"|changing\s+the\s+(?:password|wi-?fi)|keeping\s+the|selling|suing|reporting|unfollowing"
+    r"|blocking)\b|where\s+it\s+hurts\s*[:,-]*\s*(?:his|her|their)\s+(?:wallet|pocket|bank"
+    r"|pride|ego)\b)",
+    re.IGNORECASE,
+)
+# Past anger let go in the same sentence, with no weapon: "I was ready to hit somebody when
+# the train got cancelled, but I just got a coffee".
+ANGER_PAST_LEAD = re.compile(r"\b(?:was|were|felt)\s+(?:\w+\s+)?$", re.IGNORECASE)
+ANGER_LET_GO = re.compile(
+    r"\bbut\s+(?:obviously\s+|instead\s+)?i\s+(?:just|only|instead)\s+(?:got|had|made|grabbed"
+    r"|went\s+for|glared|sighed|swore|counted|breathed|walked|rolled\s+my\s+eyes|muttered"
+    r"|put\s+(?:on\s+)?my\s+headphones)\b",
+    re.IGNORECASE,
+)
+# A weapon or injury beside a look-alike keeps it flagged.
+ARMED = re.compile(
+    r"\b(?:knife|knives|gun|weapon|blade|bat|hammer|stab\w*|kill\w*|blood|bleed\w*|poison\w*"
+    r"|petrol|fire)\b",
+    re.IGNORECASE,
+)
 COMPLETED_VERB = re.compile(
     r"(?:killed|hanged|hung|shot|took|taken|ended|unalived|overdosed)", re.IGNORECASE
 )
