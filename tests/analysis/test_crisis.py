@@ -491,7 +491,7 @@ HELDOUT_NOT_MET = "target not met on {}: see docs/safety.md, 'Figures'. Remove w
             pytest.param(
                 name, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format(name))
             )
-            for name in ("heldout2", "heldout3")
+            for name in ("heldout2", "heldout3", "heldout4")
         ),
     ],
 )
@@ -501,8 +501,18 @@ def test_heldout_false_alarms_meet_the_target(name: str) -> None:
     assert result["false_alarm_rate"] <= bench.FALSE_ALARM_TARGET
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3"])
-@pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format("every held-out set"))
+@pytest.mark.parametrize(
+    "name",
+    [
+        "heldout",
+        *(
+            pytest.param(
+                name, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format(name))
+            )
+            for name in ("heldout2", "heldout3", "heldout4")
+        ),
+    ],
+)
 def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     bench = _bench()
     result = bench.evaluate(_load(name))
@@ -510,12 +520,14 @@ def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     assert result["urgent_flagged"] == 1.0
 
 
-# Measured (run 10 of heldout, run 5 of heldout2, run 2 of heldout3): urgent read as urgent,
-# urgent flagged at all, any-flag recall, false alarms; the whole reader, then the rules alone.
+# Measured (runs 11, 6, 3 and 1 of the four sets; heldout4's was its only, blind, run): urgent
+# read as urgent, urgent flagged at all, any-flag recall, false alarms; the whole reader, then
+# the rules alone.
 HELDOUT_FLOORS = {
-    "heldout": ((0.9, 0.9, 0.925, 0.024), (0.5, 0.65, 0.775, 0.024)),
-    "heldout2": ((0.785, 0.8, 0.818, 0.1), (0.5, 0.514, 0.518, 0.091)),
-    "heldout3": ((0.828, 0.857, 0.809, 0.064), (0.414, 0.457, 0.472, 0.055)),
+    "heldout": ((1.0, 1.0, 0.975, 0.024), (0.5, 0.65, 0.775, 0.024)),
+    "heldout2": ((0.771, 0.785, 0.818, 0.1), (0.5, 0.514, 0.518, 0.091)),
+    "heldout3": ((0.814, 0.857, 0.836, 0.064), (0.414, 0.457, 0.472, 0.055)),
+    "heldout4": ((0.862, 0.925, 0.9, 0.059), (0.525, 0.587, 0.575, 0.025)),
 }
 
 
