@@ -46,7 +46,8 @@ def model_version() -> str:
 
     from alliance.analysis import emotions
 
-    # The theme and crisis readers are rules in code: their version is the hash of that code.
+    # The theme and crisis readers are rules in code: their version is the hash of that code,
+    # and so is the emotion reader's aggregation (sentence votes, entry scores).
     here = Path(__file__).parent
     digest = hashlib.sha256()
     for name in sorted(p.name for p in here.glob("*.py") if p.name not in _NOT_RULES):
@@ -54,7 +55,7 @@ def model_version() -> str:
     return f"emo-{emotions.MODEL_VERSION}+rules-{digest.hexdigest()[:10]}"
 
 
-_NOT_RULES = {"__init__.py", "emotions.py", "reading.py"}
+_NOT_RULES = {"__init__.py", "reading.py"}
 
 
 def reading_as_dict(reading: Reading, entry_id: object = None) -> dict[str, object]:
