@@ -18,7 +18,8 @@ from functools import lru_cache
 from alliance.analysis.crisis_patterns_base import Cue
 from alliance.analysis.crisis_patterns_base import compile_pattern as _compile
 from alliance.analysis.crisis_patterns_base import cue as _cue
-from alliance.analysis.crisis_patterns_self import SELF_RISK, WARNING_SIGNS
+from alliance.analysis.crisis_patterns_self import SELF_RISK
+from alliance.analysis.crisis_patterns_signs import WARNING_SIGNS
 
 __all__ = ["CUES", "MASKS", "TOPIC", "Cue", "candidate_cues", "cues_for_word", "needs_masking"]
 
