@@ -481,38 +481,26 @@ def test_labelled_set_meets_the_targets() -> None:
 # Held-out sets: never trained or tuned on (docs/safety.md counts every evaluation). The
 # targets are strict xfails where unmet; the floors guard the figures measured last.
 HELDOUT_NOT_MET = "target not met on {}: see docs/safety.md, 'Figures'. Remove when it passes."
+# The same sets meet (or miss) both targets today.
+HELDOUT_TARGETS = [
+    "heldout",
+    *(
+        pytest.param(
+            name, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format(name))
+        )
+        for name in ("heldout2", "heldout3", "heldout4")
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "heldout",
-        *(
-            pytest.param(
-                name, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format(name))
-            )
-            for name in ("heldout2", "heldout3", "heldout4")
-        ),
-    ],
-)
+@pytest.mark.parametrize("name", HELDOUT_TARGETS)
 def test_heldout_false_alarms_meet_the_target(name: str) -> None:
     bench = _bench()
     result = bench.evaluate(_load(name))
     assert result["false_alarm_rate"] <= bench.FALSE_ALARM_TARGET
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "heldout",
-        *(
-            pytest.param(
-                name, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format(name))
-            )
-            for name in ("heldout2", "heldout3", "heldout4")
-        ),
-    ],
-)
+@pytest.mark.parametrize("name", HELDOUT_TARGETS)
 def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     bench = _bench()
     result = bench.evaluate(_load(name))
