@@ -318,11 +318,12 @@ def _reading(
     entry: list[float], thresholds: list[float], sentences: tuple[SentenceEmotions, ...]
 ) -> EmotionReading:
     labels = _found(entry, thresholds)
+    scores = dict(zip(LABELS, entry, strict=True))
     return EmotionReading(
-        scores=dict(zip(LABELS, entry, strict=True)),
+        scores=scores,
         labels=labels,
         ekman={group: max(entry[j] for j in members) for group, members in _EKMAN_COLUMNS.items()},
-        sentiment=_entry_sentiment(labels, entry, thresholds, sentences),
+        sentiment=_entry_sentiment(labels, scores, thresholds, sentences),
         sentences=sentences,
     )
 
@@ -348,7 +349,7 @@ def _found(row: list[float], thresholds: list[float]) -> tuple[str, ...]:
 
 def _entry_sentiment(
     labels: tuple[str, ...],
-    entry: list[float],
+    scores: Mapping[str, float],
     thresholds: list[float],
     sentences: tuple[SentenceEmotions, ...],
 ) -> Sentiment:
@@ -356,25 +357,22 @@ def _entry_sentiment(
     scores decide a tie or an entry of fewer than two sentences with a sentiment."""
     # A long reflection holds mixed feelings ("I cried", "I feel secure now"): the whole-text
     # scores let one strong label in one sentence speak for all of them, the vote does not.
-    votes: Counter[Sentiment] = Counter()
-    for sentence in sentences:
-        felt = [label for label in sentence.labels if label != "neutral"]
-        if felt:
-            scores = sentence.scores
-            strongest = max(felt, key=lambda name: scores[name] / thresholds[_COLUMN[name]])
-            votes[_SENTIMENT_OF[strongest]] += 1
+    votes = Counter(_sentiment(s.labels, s.scores, thresholds) for s in sentences)
+    del votes["neutral"]
     ranked = votes.most_common(2)
     if sum(votes.values()) >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
-    return _sentiment(labels, entry, thresholds)
+    return _sentiment(labels, scores, thresholds)
 
 
-def _sentiment(labels: tuple[str, ...], row: list[float], thresholds: list[float]) -> Sentiment:
+def _sentiment(
+    labels: tuple[str, ...], scores: Mapping[str, float], thresholds: list[float]
+) -> Sentiment:
     """The group of the found emotion that clears its threshold by the widest margin."""
     # Margins are relative to each label's threshold because raw probabilities are not
     # comparable across labels: rare labels have much lower thresholds.
-    emotions = [_COLUMN[label] for label in labels if label != "neutral"]
-    if not emotions:
+    felt = [label for label in labels if label != "neutral"]
+    if not felt:
         return "neutral"
-    strongest = max(emotions, key=lambda j: row[j] / thresholds[j])
-    return _SENTIMENT_OF[LABELS[strongest]]
+    strongest = max(felt, key=lambda label: scores[label] / thresholds[_COLUMN[label]])
+    return _SENTIMENT_OF[strongest]
