@@ -51,7 +51,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 
 from alliance.analysis import crisis_model
-from alliance.analysis.crisis import combine_levels, combine_pairs, read_crisis, rule_levels
+from alliance.analysis.crisis import (
+    combine_levels,
+    combine_pairs,
+    pair_texts,
+    read_crisis,
+    rule_levels,
+)
 from alliance.analysis.crisis_model import LEVELS, TOKEN_PATTERN, Thresholds
 from alliance.analysis.reading import CrisisLevel
 from alliance.analysis.sentences import split_sentences
@@ -149,7 +155,7 @@ def background_sentences(path: Path = COUNSEL_CHAT) -> tuple[list[str], list[str
     sample = random.Random(0).sample(sorted(answered), min(BACKGROUND_ANSWERS, len(answered)))
     # Neighbouring sentences of the questions, as the reader also reads pairs.
     pairs = sorted({pair for text in questions.values() if not _RISK_WORDS.search(text)
-                    for pair in crisis_model.pair_texts(_plain(
+                    for pair in pair_texts(_plain(
                         [span.text for span in split_sentences(text)]))})  # fmt: skip
     background = [*_plain([*sorted(asked), *sample]), *pairs]
     return background, _plain(sorted(answered.difference(sample)))
@@ -165,7 +171,7 @@ def sentence_examples(text: Text) -> list[tuple[str, int]]:
     level index): a pair takes the higher level of its two; see the module docstring."""
     labels = _sentence_labels(text)
     examples = [(s, y) for s, y in zip(text.sentences, labels, strict=True) if y is not None]
-    pairs = crisis_model.pair_texts(text.sentences)
+    pairs = pair_texts(text.sentences)
     for k, pair in enumerate(pairs):
         known = [y for y in labels[k : k + 2] if y is not None]
         if len(known) == 2 or (known and known[0] > 0):
@@ -239,7 +245,7 @@ def out_of_fold(texts: list[Text], background: Sequence[str]) -> list[Probabilit
         held_out = set(groups[test].tolist()) | (unused if number == FOLDS else set())
         for i in sorted(held_out):
             sentences = texts[i].sentences
-            pairs = crisis_model.pair_texts(sentences)
+            pairs = pair_texts(sentences)
             probabilities[i] = Probabilities(
                 classifier.predict_proba(features.transform(sentences)),
                 classifier.predict_proba(features.transform(pairs)) if pairs else np.zeros((0, 3)),
@@ -413,7 +419,6 @@ def main(argv: list[str] | None = None) -> int:
     probabilities = out_of_fold(texts, background)
     thresholds = choose_thresholds(texts, probabilities)
     rules = readings(texts, probabilities, None)
-    combined = readings(texts, probabilities, thresholds)
 
     print("final fit on every example...", flush=True)
     features, classifier = fit([s for s, _ in examples], [y for _, y in examples], background)

@@ -68,7 +68,7 @@ def read_crisis(
     spans = split_sentences(text) if sentences is None else sentences
     texts, following, levels = rule_levels(text, spans)
     if use_model and spans:
-        from alliance.analysis.crisis_model import load_model, pair_texts, pairs_to_read
+        from alliance.analysis.crisis_model import load_model, pairs_to_read
 
         model = model or load_model()
         probabilities = model.probabilities(texts)
@@ -134,6 +134,11 @@ def combine_levels(
     return levels
 
 
+def pair_texts(sentences: Sequence[str]) -> list[str]:
+    """Each pair of neighbouring sentences as one text, in order: (0, 1), (1, 2), ..."""
+    return [f"{first} {second}" for first, second in pairwise(sentences)]
+
+
 def combine_pairs(
     sentences: Sequence[str],
     following: Sequence[str],
@@ -145,11 +150,12 @@ def combine_pairs(
     than either level so far ("Bought a rope today. I know what it's for."), after the same
     guards as a sentence's hit. `pair_probabilities` maps k to the pair's probabilities."""
     raised = list(levels)
+    pairs = pair_texts(sentences)
     for k, row in sorted(pair_probabilities.items()):
         current = max(levels[k], levels[k + 1], key=_RANK.__getitem__)
         if current == "urgent":
             continue
-        joined = f"{sentences[k]} {sentences[k + 1]}"
+        joined = pairs[k]
         found = thresholds.level(row, current)
         if found != "none" and _model_guarded(joined, following[k + 1]):
             continue

@@ -233,11 +233,6 @@ class Thresholds:
         return [int(i) for i in raised.nonzero()[0]]
 
 
-def pair_texts(sentences: Sequence[str]) -> list[str]:
-    """Each pair of neighbouring sentences as one text, in order: (0, 1), (1, 2), ..."""
-    return [f"{first} {second}" for first, second in itertools.pairwise(sentences)]
-
-
 def pairs_to_read(probabilities: NDArray[np.float64]) -> list[int]:
     """Indices k of the neighbouring sentences (k, k + 1) worth reading together: where one of
     them has a risk (concern + urgent probability) of at least `PAIR_FLOOR`."""

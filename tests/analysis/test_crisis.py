@@ -19,14 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance.analysis import crisis_model, crisis_patterns
-from alliance.analysis.crisis import combine_levels, combine_pairs, read_crisis
+from alliance.analysis.crisis import combine_levels, combine_pairs, pair_texts, read_crisis
 from alliance.analysis.crisis_model import (
     LEVELS,
     PAIR_FLOOR,
     Thresholds,
     block_inputs,
     load_model,
-    pair_texts,
     pairs_to_read,
 )
 from alliance.analysis.sentences import split_sentences
