@@ -15,10 +15,12 @@ from alliance.analysis.crisis_patterns_context import (
     ANGER_PAST_LEAD,
     ANSWER_LEAD,
     ANSWER_OPENS,
+    ANYONE_TARGET,
     ARMED,
     ASKED,
     BELIEVED,
     BEREAVEMENT_LEAD,
+    BUT,
     CLAUSE_BREAK,
     CLEAN_FROM,
     COMPLETED_VERB,
@@ -38,6 +40,7 @@ from alliance.analysis.crisis_patterns_context import (
     JOKE,
     JOKE_IDIOM,
     JOKE_MARK,
+    KILL_VERB,
     LIED,
     LINK_WORDS,
     MODAL,
@@ -210,7 +213,7 @@ def answers_before(text: str, match: re.Match[str], preceding: str) -> bool:
     """The denial right before the cue answers a screening question asked in one of the two
     sentences before, with no "yes", lie or "but" after the question."""
     lead = NO_THOUGHTS.search(text, 0, match.start()) or ANSWER_LEAD.search(text, 0, match.start())
-    if lead is None or re.search(r"\bbut\b", text[match.end() :], re.IGNORECASE):
+    if lead is None or BUT.search(text[match.end() :]):
         return False
     asked = ASKED.search(preceding)
     return (
@@ -238,11 +241,8 @@ def nonviolent(text: str, match: re.Match[str]) -> bool:
 def anger_let_go(text: str, match: re.Match[str]) -> bool:
     """Past anger at nobody in particular, let go in the same sentence: "I was ready to hit
     somebody when the train got cancelled again, but I just got a coffee"."""
-    target = re.search(
-        r"\b(?:some|any|every)(?:body|one)$|\bthe\s+\w+$", match.group(), re.IGNORECASE
-    )
     return (
-        target is not None
+        ANYONE_TARGET.search(match.group()) is not None
         and ANGER_PAST_LEAD.search(text, 0, match.start()) is not None
         and ANGER_LET_GO.search(text, match.end()) is not None
         and ARMED.search(text) is None
@@ -274,13 +274,13 @@ def petty(cue: Cue, text: str, match: re.Match[str]) -> bool:
     spoken of: "I'm going to kill my brother, he ate my leftovers"."""
     return (
         cue.name == "intent_to_harm"
-        and re.search(r"\b(?:kill|murder|strangle|throttle)\b", match.group(), re.IGNORECASE)
-        is not None
+        and KILL_VERB.search(match.group()) is not None
         and petty_text(text)
     )
 
 
 def petty_text(text: str) -> bool:
+    """A petty grievance in the sentence, with no violence and nothing meant seriously."""
     return (
         PETTY.search(text) is not None
         and VIOLENCE.search(text) is None

@@ -286,6 +286,12 @@ ANGER_LET_GO = re.compile(
     r"|put\s+(?:on\s+)?my\s+headphones)\b",
     re.IGNORECASE,
 )
+# Who the anger was at, in the cue's match: nobody in particular ("hit somebody", "the wall").
+ANYONE_TARGET = re.compile(r"\b(?:some|any|every)(?:body|one)$|\bthe\s+\w+$", re.IGNORECASE)
+# The verbs of a threat a petty grievance can turn into an idiom ("I'll kill him, he ate ...").
+KILL_VERB = re.compile(r"\b(?:kill|murder|strangle|throttle)\b", re.IGNORECASE)
+# A "but" after a denial may take it back ("no thoughts of hurting myself, but ...").
+BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 # A weapon or injury beside a look-alike keeps it flagged.
 ARMED = re.compile(
     r"\b(?:knife|knives|gun|weapon|blade|bat|hammer|stab\w*|kill\w*|blood|bleed\w*|poison\w*"
