@@ -322,7 +322,8 @@ def everyday_reflections() -> list[str]:
     written as a person writes them, one of them as concern and none as urgent."""
     from alliance.demo import ending_part, reflections
 
-    return [r.text for r in reflections.REFLECTIONS] + [row[3] for row in ending_part.REFLECTIONS]
+    ending = [text for _prompt, _week, _day, text in ending_part.REFLECTIONS]
+    return [reflection.text for reflection in reflections.REFLECTIONS] + ending
 
 
 def quiet_on(texts: list[str], model: crisis_model.CrisisModel, allowed: int = 0) -> Thresholds:

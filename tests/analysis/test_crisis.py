@@ -34,11 +34,6 @@ DATA = Path(__file__).parent / "data" / "crisis"
 REPO = Path(__file__).resolve().parents[2]
 
 
-# Every labelled set, and the ones the classifier trains on (bench/crisis_eval.py names them).
-TRAINING_SETS = ("labelled", "paraphrases", *sorted(p.stem for p in DATA.glob("train_*.jsonl")))
-ALL_SETS = (*TRAINING_SETS, *sorted(p.stem for p in DATA.glob("heldout*.jsonl")))
-
-
 def _load(name: str) -> list[dict[str, str]]:
     with (DATA / f"{name}.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -60,6 +55,11 @@ def _load_module(name: str, path: Path) -> Any:
     sys.modules[name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
+
+
+# The sets the classifier trains on, and every labelled set, as the bench names them.
+TRAINING_SETS = _bench().TRAINING
+ALL_SETS = (*TRAINING_SETS, *_bench().HELDOUT)
 
 
 RANK = {level: i for i, level in enumerate(LEVELS)}
