@@ -31,6 +31,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from alliance.analysis import crisis_context as context
+from alliance.analysis import crisis_context2 as context2
 from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues, needs_masking
 from alliance.analysis.crisis_patterns_context import (
     ACCIDENT,
@@ -200,6 +201,8 @@ def _weigh(
     if cue.topic_prone and any(t.end() <= match.start() for t in TOPIC.finditer(text)):
         return "none"
     if context.answered_no(text, match, following, preceding):
+        return "none"
+    if context2.look_alike(cue, match, text, following, preceding):
         return "none"
     if cue.name == "method_musing" and context.itch_scratched(text, match):
         return "none"

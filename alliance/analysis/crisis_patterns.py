@@ -115,7 +115,7 @@ PASSIVE = (
          r"(?!\s+(?:paycheck|pay\s?check|in|with|at|on|out|off|from|next|under|like\s+(?:a|an)"
          r"|here|there)\b))|\bgiv\w*\s+up\s+on\s+(?:life|living)\b|\bdone\s+with\s+(?:life"
          r"|living)\b|\b(?:don't|dont|do\s+not|doesn't|does\s+not|doesnt|didn't)\s+want\s+to\s+"
-         r"(?:be\s+alive|exist|live\b(?!\s+(?:in|with|at|near|on|there|here|somewhere|abroad"
+         r"(?:be\s+alive|exist|live\b(?!\s+(?:in|with|at|near|on|there|here|somewhere|abroad|forever"
          r"|alone|together|like\s+(?:that|my|them|her|him)|by|off|out|up|next)\b)|be\s+(?:here"
          r"|around)\s+any\s?(?:more|longer)|wake\s+up)|\bnot\s+(?:being|be)\s+(?:here|around"
          r"|alive)\b(?!\s+(?:for|when|at|on|to|in)\b)|\bstop\s+existing\b|\bcease\s+to\s+exist\b"
@@ -145,7 +145,8 @@ PASSIVE = (
          r"\b(?:just|please|someone|somebody)\s+kill\s+me\b|\bkill\s+me\s+now\b", "kill",
          benign=r"\b(?:meetings?|emails?|gym|spin\s+class|commute|traffic|queue|spreadsheets?"
                 r"|small\s+talk|karaoke|zoom|webinar|paperwork|tax\s+return|ikea|conference\s+call"
-                r"|hour\s+(?:two|three|four))\b"),
+                r"|hour\s+(?:two|three|four)|deadlines?|deck|slides|client|migraines?|hangover"
+                r"|headache|toothache|man\s+flu)\b"),
 )
 
 # --- harm to others -------------------------------------------------------------------------
@@ -154,8 +155,8 @@ HARM_OTHER = (
     _cue("intent_to_harm", "harm_other",
          r"\b(?:want|wanted|wanna|going|gonna|plan\w*|intend\w*|decided|ready|tempted|urges?"
          r"|need|mean)\s+(?:to\s+)?(?:really\s+|just\s+|actually\s+)?(?:@HARMVERB@|beat\s+up|run)"
-         r"\s+@PERSON@@NOTAMESSAGE@|\b(?:i'd|id|i\s+would|i'll|i\s+will)\s+(?:\w+\s+)?@HARMVERB@"
-         r"\s+@PERSON@@NOTAMESSAGE@",
+         r"\s+@NOTMAKER@@PERSON@@NOTAMESSAGE@|\b(?:i'd|id|i\s+would|i'll|i\s+will)\s+(?:\w+\s+)?"
+         r"@HARMVERB@\s+@NOTMAKER@@PERSON@@NOTAMESSAGE@",
          "kill murder hurt harm stab shoot strangle choke poison smother attack beat run punch "
          "hit slap kick shake"),
     _cue("harm_thoughts", "harm_other",
@@ -244,7 +245,9 @@ HARMED = (
 
 HISTORY = (
     _cue("safety_plan", "history",
-         r"(?<!\bwhat\s)\b(?:my|our|a)\s+(?:crisis\s+|suicide\s+)?safety\s+plan\b",
+         r"(?<!\bwhat\s)\b(?:my|our|a)\s+(?:crisis\s+|suicide\s+)?safety\s+plan\b(?!\s+(?:with"
+         r"|for)\s+(?:a|the|each|every|my|our|her|his|their)\s+(?:young\s+person|young\s+people"
+         r"|clients?|patients?|service\s+users?|pupils?|callers?|residents?)\b)",
          "safety", negatable=False, topic_prone=True),
     _cue("self_harm_word", "history", r"\bself[-\s]?(?:harm|injury)\b", "self", negatable=False,
          topic_prone=True),
@@ -281,7 +284,10 @@ MASKS = _compile(
     r"|\b(?:watch|look\s+out|monitor|screen\w*|warn\w*|signs?|risks?)\s+(?:\w+\s+)?(?:for|of"
     r"|about)\s+(?:\w+\s+)?(?:suicid\w*|self[-\s]?harm\w*)(?:\s+(?:thoughts|ideation|feelings"
     r"|risk))?|\bask\w*\s+(?:clients|people|patients|students|someone|them|him|her)\s+(?:\w+\s+)?"
-    r"about\s+(?:suicid\w*|self[-\s]?harm\w*)|\bask\w*\s+(?:\w+\s+)?the\s+suicide\s+questions?\b|\bwhat\s+['\"]?suicid\w*(?:\s+\w+)?['\"]?\s+means\b"
+    r"about\s+(?:suicid\w*|self[-\s]?harm\w*)|\basking\s+(?:someone|people|a\s+person|them)\s+"
+    r"(?:\w+\s+)?(?:if|whether)\s+they(?:'re|\s+are)\s+(?:\w+\s+)?(?:thinking|having\s+thoughts)\s+"
+    r"(?:about|of)\s+(?:suicid\w*|killing\s+themselves|ending\s+their\s+li(?:fe|ves))"
+    r"|\bask\w*\s+(?:\w+\s+)?the\s+suicide\s+questions?\b|\bwhat\s+['\"]?suicid\w*(?:\s+\w+)?['\"]?\s+means\b"
     r"|['\"]suicid\w*(?:\s+\w+)?['\"]"
     r"|['\"]i\s+could\s+(?:just\s+)?kill\s+(?:him|her|them)['\"])"
 )
@@ -297,6 +303,9 @@ TOPIC = _compile(
     r"|warns?)\b(?![^.!?]*\bi(?:'ve|\s+have|'m|\s+am)\s+(?:been\s+)?(?:having|had|got|getting)\b)"
     r"|\b(?:walked|talked|took)\s+us\s+through\b|\b(?:taught|trained)\s+us\b"
     r"|\bwe\s+(?:\w+\s+)?(?:practi[sc]ed|role[-\s]?played)\b|\bpracti[sc](?:ed|ing|e)\s+asking\b"
+    # A research degree on the subject: "My PhD is on self-harm presentations".
+    r"|\b(?:phd|thesis|dissertation|doctorate)\s+(?:(?:is|was|project|research|topic)\s+)?"
+    r"(?:on|about|into)\b"
 )
 # fmt: on
 

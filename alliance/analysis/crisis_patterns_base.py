@@ -67,6 +67,12 @@ _MACROS = {
                      r"(?:self|life|job|house|flat|body|car|city)|body|breasts?|hair|twenties|teens"
                      r"|thirties|forties|fifties|sixties|younger\s+self|ocd|anorexia|bulimia|drinking"
                      r"|illness|inner\s+critic)\b)",
+    # Anger at whoever made a thing ("kill whoever wrote that cron job"), not at a person.
+    "@NOTMAKER@": r"(?!whoever\s+(?:designed|invented|came\s+up\s+with|thought\s+up|programmed"
+                  r"|coded|scheduled|decided\s+on|(?:wrote|made|built|set\s+up)\s+(?:the|that|this)"
+                  r"\s+(?:\w+\s+)?(?:code|cron\s+job|script|software|app|program|function|form"
+                  r"|exam|test|questions?|policy|rota|timetable|website|system|spreadsheet|macro"
+                  r"|query|config|manual|instructions|rules?|playlist|menu|printer|font)\b)\b)",
     "@NOTAMESSAGE@": r"(?!'?s?\s+feelings\b|\s+(?:a|an)\s+(?:email|text|message|line|note|dm"
                      r"|look)\b|\s+(?:off|out|up)\b)",
 }

@@ -44,7 +44,8 @@ ASKED = re.compile(
     r"|\bwent\s+through\s+(?:the|a|her|his|their)\s+(?:\w+\s+)?(?:checklist|questionnaire"
     r"|risk\s+assessment|screening|risk\s+questions)\b|\bask(?:ed|s)\s+(?:me\s+)?,?\s*['\"](?:do|did|have|are|were|any)\b"
     r"|\bask(?:ed|s)\s+(?:where|how|what|when)\b[^.!?]{0,60}?,\s+(?:and\s+)?whether\b"
-    r"|\bchecked\s+in\s+(?:with\s+me\s+)?about\b|\bquestions?\s+(?:about|on)\b"
+    r"|\bchecked\s+in\s+(?:with\s+me\s+)?(?:today\s+|again\s+)?about\b"
+    r"|\bquestions?\s+(?:about|on)\b|\bquestions?,?\s+(?:including|like|such\s+as)\s+(?:whether|if)\b"
     # A form or review with its items listed: "intake form: ever attempted suicide, no".
     r"|\b(?:intake|review|questionnaire|assessment|screening|checklist|form)\b[^.!?:]{0,15}:|\bask(?:ed|s|ing)?\s+(?:me\s+)?(?:the"
     r"|all\s+the|her|his|their|some)\s+(?:\w+\s+){0,3}?questions?\b"
@@ -58,7 +59,8 @@ DENIED = re.compile(
     r"|\bsaid\s+(?:that\s+)?i\s+didn't\s+(?:think\s+i\s+)?need(?:ed)?\s+(?:one|it)\b"
     # An item answered on a form: "ever attempted suicide, no;", "...: no."
     r"|[:?]\s*(?:no|nope|never|none)\s*(?:[.,;!]|$)|,\s*no\s*[;.]|\bi\s+(?:honestly|truly|really)\s+(?:haven't"
-    r"|hadn't|don't)\s*(?:[.!]|$)",
+    r"|hadn't|don't)\s*(?:[.!]|$)|\bi\s+(?:ticked|circled|put|chose|marked|clicked|tapped)\s+['\"]?"
+    r"(?:not\s+at\s+all|never|none|no)\b['\"]?\s*(?:[.!;]|$)",
     re.IGNORECASE,
 )
 # The answer in the sentence after the question: "I said no." / "I haven't."
@@ -69,7 +71,8 @@ DENIED_NEXT = re.compile(
     r"|(?:he|she|they)\s+said\s+no\b|when\s+[^,.!?]{1,30},\s*i\s+said\s+no\b"
     r"|(?:(?:honestly|genuinely|truly)\s+)?(?:no|nope)(?:\s*,\s*no)*\s*(?:[,.!;]|and\s+no\b)"
     r"(?![^.!?]*\bbut\b)|(?:zero|none)(?:\s+again)?\s*[,.!]"
-    r"|i\s+(?:ticked|circled|scored|put|chose|marked|clicked|tapped)\s+['\"]?(?:not\s+at\s+all"
+    r"|(?:both|all\s+(?:of\s+them\s+)?|each)\s+(?:no|never|none)\s*[.!;](?![^.!?]*\bbut\b)"
+    r"|(?:i\s+)?(?:ticked|circled|scored|put|chose|marked|clicked|tapped)\s+['\"]?(?:not\s+at\s+all"
     r"|zero|0|none|never|no)\b|[^.!?]{0,60}\bi(?:'ve|\s+have)\s+never\s+(?:done\s+(?:it|that)"
     r"|self[-\s]?harmed|hurt\s+myself)\b|i\s+told\s+(?:her|him|them)\s+[^.!?]{0,40}\bnot\s+"
     r"(?:that|mine|me)\s*[.!]?\s*$)",
@@ -183,8 +186,8 @@ PETTY = re.compile(
     r"\s+(?:\w+\s+)?(?:leftovers|cake|chocolate|biscuits?|crisps|chips|snacks?|sandwich|lunch"
     r"|dinner|pizza|yogh?urt|ice\s+cream|milk|coffee|sweets|charger|shampoo)\b|\b(?:socks"
     r"|dishes|washing[-\s]up|laundry|toilet\s+seat|the\s+remote|spoil\w*|spoilers?|finale"
-    r"|powerpoints?|group\s+chat|without\s+asking)\b|\bborrow\w*\s+my\b|\bdent\w*\s+(?:my|his|her"
-    r"|their|the)\s+car\b|\btold\s+(?:every(?:one|body)|people)\s+about\s+my\s+"
+    r"|powerpoints?|group\s+chat|without\s+asking|parking\s+ticket)\b|\bborrow\w*\s+(?:my|the\s+car)\b"
+    r"|\bdent\w*\s+(?:my|his|her|their|the)\s+car\b|\btold\s+(?:every(?:one|body)|people)\s+about\s+my\s+"
     r"(?:date|crush|birthday|surprise)\b"
     # Household grievances: "he took the last biscuit", "leaves the pan in the sink again",
     # "finished the hot water", "forgot to record the match".

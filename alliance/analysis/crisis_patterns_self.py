@@ -149,7 +149,7 @@ SELF_RISK: tuple[Cue, ...] = (
          r"\b(?:i|i've|ive|i\s+have)\s+(?:[\w']+\s+){0,2}?cut(?:ting)?\b(?!\s+(?:the|a|an|it|this"
          r"|that|them|him|her|ties|back|class|corners?|off|out|down|up|through|across|short|loose"
          r"|both|some|open|paper|grass|hair|costs?|spending|sugar|carbs|caffeine|me|you|us|myself"
-         r"|people|veg\w*|onions?|fruit|bread|cake|wood|fabric|in\s+(?:line|front|half))\b"
+         r"|people|veg\w*|onions?|fruit|bread|cake|wood|fabric|weight|in\s+(?:line|front|half))\b"
          r"|\s+my\s+(?!@BODY@)|\s+\w+ing\b)"
          r"|\burges?\s+to\s+cut\b(?!\s+(?:the|a|an|it|back|down|off|out|up|ties|class|hair)\b"
          r"|\s+my\s+(?!@BODY@))", "cut cutting urge",
@@ -158,7 +158,7 @@ SELF_RISK: tuple[Cue, ...] = (
          r"(?<!paper\s)(?<!wood\s)\bcutting\b(?!\s*-|\s+(?:the|a|an|it|this|that|them|him|her"
          r"|his|their|ties|back|class|corners?|off|out|down|up|through|across|short|loose|both"
          r"|some|open|paper|grass|hair|costs?|spending|sugar|carbs|caffeine|me|you|us|people"
-         r"|board|edge|remarks?|comments?|room|in|into|from|cloth|fabric|wood|onions?|veg\w*"
+         r"|board|edge|remarks?|comments?|room|in|into|from|cloth|fabric|wood|onions?|veg\w*|weight"
          r"|my\s+(?!@BODY@)\w+)\b)", "cutting", accident_prone=True),
     _cue("overdose", "self_risk",
          r"\boverdos(?:ed|ing)\b(?!\s+on\s+(?:coffee|caffeine|sugar|chocolate|cake|sweets|carbs"
