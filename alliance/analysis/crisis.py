@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from alliance.analysis import crisis_context as context
 from alliance.analysis import crisis_context2 as context2
+from alliance.analysis import crisis_context3 as context3
 from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues, needs_masking
 from alliance.analysis.crisis_patterns_context import (
     ACCIDENT,
@@ -110,7 +111,9 @@ def rule_levels(text: str, spans: Sequence[Span]) -> tuple[list[str], list[str],
     following += [""] * (len(spans) - len(following))
     # The two sentences before each one, for a screening question answered in the next.
     preceding = [clean[spans[max(i - 2, 0)].start : span.start] for i, span in enumerate(spans)]
-    levels = [_read_sentence(*row) for row in zip(texts, following, preceding, strict=True)]
+    levels = [
+        _read_sentence(*row, whole=clean) for row in zip(texts, following, preceding, strict=True)
+    ]
     return texts, following, levels
 
 
@@ -168,7 +171,9 @@ def combine_pairs(
     return raised
 
 
-def _read_sentence(sentence: str, following: str, preceding: str = "") -> CrisisLevel:
+def _read_sentence(
+    sentence: str, following: str, preceding: str = "", whole: str = ""
+) -> CrisisLevel:
     cues = candidate_cues(sentence)
     if not cues:
         return "none"
@@ -176,7 +181,7 @@ def _read_sentence(sentence: str, following: str, preceding: str = "") -> Crisis
     best: CrisisLevel = "none"
     for cue in cues:
         for match in cue.pattern.finditer(masked):
-            found = _weigh(cue, match, masked, following, preceding)
+            found = _weigh(cue, match, masked, following, preceding, whole)
             if _RANK[found] > _RANK[best]:
                 best = found
                 if best == "urgent":
@@ -192,7 +197,12 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _weigh(
-    cue: Cue, match: re.Match[str], text: str, following: str, preceding: str = ""
+    cue: Cue,
+    match: re.Match[str],
+    text: str,
+    following: str,
+    preceding: str = "",
+    whole: str = "",
 ) -> CrisisLevel:
     if cue.benign is not None and cue.benign.search(text):
         return "none"
@@ -203,6 +213,8 @@ def _weigh(
     if context.answered_no(text, match, following, preceding):
         return "none"
     if context2.look_alike(cue, match, text, following, preceding):
+        return "none"
+    if context3.look_alike(cue, match, text, whole):  # `whole`: the text the sentence is in
         return "none"
     if cue.name == "method_musing" and context.itch_scratched(text, match):
         return "none"
