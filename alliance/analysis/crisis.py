@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from alliance.analysis import crisis_context as context
 from alliance.analysis import crisis_context2 as context2
 from alliance.analysis import crisis_context3 as context3
+from alliance.analysis import crisis_context4 as context4
 from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues, needs_masking
 from alliance.analysis.crisis_patterns_context import (
     ACCIDENT,
@@ -51,6 +52,8 @@ if TYPE_CHECKING:  # the model module loads lazily, with the first reading
     from alliance.analysis.crisis_model import CrisisModel, Thresholds
 
 _RANK: dict[CrisisLevel, int] = {"none": 0, "concern": 1, "urgent": 2}
+# History cues cleared when told of someone else who has recovered ("Tia's old scars").
+_RECOVERABLE = frozenset({"self_harm_word", "old_scars", "overdose_before", "attempt_before"})
 # Curly quotes become straight ones, one character for one, so offsets still hold.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'"})
 
@@ -216,6 +219,8 @@ def _weigh(
         return "none"
     if context3.look_alike(cue, match, text, whole):  # `whole`: the text the sentence is in
         return "none"
+    if context4.look_alike(cue, match, text, following):
+        return "none"
     if cue.name == "method_musing" and context.itch_scratched(text, match):
         return "none"
     if cue.name in context.JOKE_IDIOM_CUES and context.hyperbole(cue, text, following, match):
@@ -234,7 +239,7 @@ def _weigh(
             return "none"  # "My mate said he'd kill me if I spoiled the ending"
         return "none" if cue.negatable and context.negated(text, clause[0], match) else "concern"
     if kind == "history":
-        if cue.name == "self_harm_word" and context.others_recovered(text, clause[0], match):
+        if cue.name in _RECOVERABLE and context.others_recovered(text, clause[0], match):
             return "none"
         if cue.subject == "require_self":
             return (
@@ -280,6 +285,7 @@ def _weigh_active(
         or (cue.negatable and context.negated(text, clause[0], match))
         or context.hypothetical(text, clause, match)
         or context.in_past(text, clause, match)
+        or context4.long_past(text, clause, match)
     )
     return "concern" if lowered else "urgent"
 

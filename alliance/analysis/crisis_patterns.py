@@ -18,6 +18,7 @@ from functools import lru_cache
 from alliance.analysis.crisis_patterns_base import Cue
 from alliance.analysis.crisis_patterns_base import compile_pattern as _compile
 from alliance.analysis.crisis_patterns_base import cue as _cue
+from alliance.analysis.crisis_patterns_quiet import QUIET_SIGNS
 from alliance.analysis.crisis_patterns_self import SELF_RISK
 from alliance.analysis.crisis_patterns_signs import WARNING_SIGNS
 
@@ -260,7 +261,7 @@ HISTORY = (
 )
 
 CUES: tuple[Cue, ...] = (
-    SELF_RISK + WARNING_SIGNS + PASSIVE + HARM_OTHER + THIRD_PARTY + HARMED + HISTORY
+    SELF_RISK + WARNING_SIGNS + QUIET_SIGNS + PASSIVE + HARM_OTHER + THIRD_PARTY + HARMED + HISTORY
 )
 
 # --- context shared by the cues --------------------------------------------------------------

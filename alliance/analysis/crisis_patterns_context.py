@@ -129,7 +129,8 @@ DISTANT_PAST = re.compile(
     r"\s+school|at\s+uni(?:versity)?\b|last\s+year|in\s+the\s+past|after\s+my\s+\w+\s+was\s+born"
     r"|no\s+longer|in\s+recovery|(?:that|this|it)\s+was\s+(?:a\s+long\s+time|years|ages)"
     r"|(?:19|20)\d\d|\w+\s+(?:years?|months?)\s+(?:clean|free|sober)|history\s+of"
-    r"|at\s+(?:age\s+)?\d{1,2}|aged\s+\d{1,2}|when\s+i\s+was\s+(?:younger|little|small))\b",
+    r"|at\s+(?:age\s+)?\d{1,2}(?![:.]\d|\s*(?:am|pm|o'?clock|tonight|today|tomorrow|this|on)\b)"
+    r"|aged\s+\d{1,2}|when\s+i\s+was\s+(?:younger|little|small))\b",
     re.IGNORECASE,
 )
 PRESENT = re.compile(
