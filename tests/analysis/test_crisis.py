@@ -487,7 +487,7 @@ HELDOUT_TARGETS = [
         pytest.param(
             name, marks=pytest.mark.xfail(strict=True, reason=HELDOUT_NOT_MET.format(name))
         )
-        for name in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+        for name in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
     ),
 ]
 
@@ -507,16 +507,17 @@ def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     assert result["urgent_flagged"] == 1.0
 
 
-# Measured with the shipped reader (runs 13, 8, 5, 3, 5 and 3 of the six sets; docs/safety.md
-# counts them): urgent read as urgent, urgent flagged at all, any-flag recall, false alarms;
-# the whole reader, then the rules alone.
+# Measured with the shipped reader (bench runs 14, 9, 6, 4, 6, 4 and 1 of the seven sets;
+# docs/safety.md counts them): urgent read as urgent, urgent flagged at all, any-flag recall,
+# false alarms; the whole reader, then the rules alone.
 HELDOUT_FLOORS = {
-    "heldout": ((1.0, 1.0, 0.975, 0.024), (0.5, 0.65, 0.775, 0.024)),
-    "heldout2": ((0.771, 0.785, 0.827, 0.1), (0.5, 0.514, 0.518, 0.091)),
-    "heldout3": ((0.828, 0.857, 0.836, 0.064), (0.414, 0.457, 0.472, 0.055)),
-    "heldout4": ((0.85, 0.9, 0.891, 0.067), (0.525, 0.587, 0.575, 0.025)),
-    "heldout5": ((0.942, 0.942, 0.933, 0.142), (0.485, 0.542, 0.558, 0.117)),
-    "heldout6": ((0.828, 0.871, 0.833, 0.125), (0.242, 0.328, 0.341, 0.1)),
+    "heldout": ((1.0, 1.0, 0.975, 0.024), (0.55, 0.7, 0.8, 0.024)),
+    "heldout2": ((0.771, 0.785, 0.827, 0.1), (0.514, 0.528, 0.572, 0.091)),
+    "heldout3": ((0.828, 0.857, 0.845, 0.073), (0.414, 0.457, 0.49, 0.064)),
+    "heldout4": ((0.85, 0.9, 0.908, 0.067), (0.525, 0.587, 0.6, 0.034)),
+    "heldout5": ((0.942, 0.942, 0.941, 0.142), (0.485, 0.542, 0.583, 0.117)),
+    "heldout6": ((0.842, 0.885, 0.858, 0.125), (0.271, 0.357, 0.391, 0.1)),
+    "heldout7": ((0.885, 0.885, 0.891, 0.142), (0.485, 0.5, 0.516, 0.134)),
 }
 
 
