@@ -1,6 +1,7 @@
-"""Look-alike checks of the crisis reader's rules (`crisis`) about the ending of therapy,
-beside `crisis_context` and `crisis_context2`: the goodbye letter written as a therapy
-exercise, and "it's not goodbye forever" said of a service the writer can come back to.
+"""Look-alike checks of the crisis reader's rules (`crisis`) about goodbyes, beside
+`crisis_context` and `crisis_context2`: the goodbye letter written as a therapy exercise, "it's
+not goodbye forever" said of a service the writer can come back to, and "see you on the other
+side" said before an operation or a trip, or to someone who has died.
 
 `look_alike` is the one entry point: True clears the cue outright. Unlike the other modules,
 these checks read the whole text as well as the sentence, because the risk that hides behind
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from alliance.analysis.crisis_patterns import Cue
+from alliance.analysis.crisis_patterns_context import NOT_NAMES, OTHER_DEATH
 
 _I = re.IGNORECASE
 
@@ -70,11 +72,62 @@ DEATH_TALK = re.compile(
 )
 
 
+# --- "goodbye, see you on the other side" before an occasion, or to the dead --------------
+
+# An occasion with an "other side" anywhere in the text ("Surgery at 8. Bye, see you on the
+# other side."), and what keeps the cue beside one: means, death wished, "soon", joining.
+OCCASION = re.compile(
+    r"\b(?:surgery|operation|op|anaesthe\w*|procedure|theatre|exams?|finals|deadline|holidays?"
+    r"|flights?|wedding|labour|due\s+date|marathon|race|trip|expedition|festival|camping|tour"
+    r"|off\s+grid|(?:no|without)\s+(?:signal|wifi|internet|reception)|offline|detox|retreat"
+    r"|deploy\w*|raid|boss\s+fight)\b",
+    _I,
+)
+STAYS = re.compile(
+    r"\b(?:pills|tablets|overdos\w*|rope|noose|knife|blade|razor|gun|suicid\w*|kill\w*\s+myself"
+    r"|end\s+(?:it|my\s+life|things)|die|dying|dead|hurt\w*\s+myself|self[-\s]harm|soon|join"
+    r"|be\s+with|better\s+off|can't\s+go\s+on|no\s+point)\b",
+    _I,
+)
+# The one the goodbye is said to: "Bye Gran, ...", "... on the other side, Dad."
+ADDRESSED = re.compile(
+    r"\b(?:good-?bye|bye|farewell)\s*,?\s+(?:my\s+)?(?:dear\s+|darling\s+|sweet\s+)?([A-Za-z]+)"
+    r"|\bother\s+side\s*,\s*(?:my\s+)?(?:dear\s+|darling\s+|sweet\s+)?([A-Za-z]+)",
+    _I,
+)
+KIN = re.compile(
+    r"(?:mum|mom|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother"
+    r"|grandfather|brother|sister|son|daughter|husband|wife|uncle|auntie|aunt|cousin|friend"
+    r"|mate|pal|buddy)",
+    _I,
+)
+LAID_TO_REST = re.compile(r"\b(?:buried|burial|cremat\w*|laid\s+to\s+rest)\b", _I)
+
+
 def look_alike(cue: Cue, match: re.Match[str], text: str, whole: str) -> bool:
     """True where the cue sits in one of this module's look-alike families; `text` is the
     sentence, `whole` the whole text it comes from."""
     if cue.name in GOODBYE_CUES:
         return exercise_letter(match, text, whole or text) or not_forever(match, text)
+    if cue.name == "afterlife_goodbye":
+        whole = whole or text
+        return STAYS.search(whole) is None and (
+            OCCASION.search(whole) is not None or farewell_to_the_dead(text, whole)
+        )
+    return False
+
+
+def farewell_to_the_dead(text: str, whole: str) -> bool:
+    """ "We buried Gran today. Bye Gran, see you on the other side.": the goodbye is said to
+    one person by name or kin, who is named again elsewhere in a text that tells of a death."""
+    if OTHER_DEATH.search(whole) is None and LAID_TO_REST.search(whole) is None:
+        return False
+    elsewhere = whole.replace(text, " ")
+    for found in ADDRESSED.finditer(text):
+        who = found.group(1) or found.group(2)
+        named = who[0].isupper() and who not in NOT_NAMES
+        if (named or KIN.fullmatch(who)) and re.search(rf"\b{who}\b", elsewhere, _I):
+            return True
     return False
 
 

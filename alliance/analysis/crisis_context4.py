@@ -9,13 +9,16 @@ false alarms.
   - anger vented and disowned at once: "I could strangle him, not that I ever would", "I
     wanted to punch him. I did neither.", with no weapon, "I mean it" or "unless" beside it;
   - a screening question answered no in new wordings: "the nurse asked about harming myself;
-    nope", "- nah", "0 on question 9", "not once", with no "yes", lie or "but".
+    nope", "- nah", "0 on question 9", "not once", with no "yes", lie or "but";
+  - someone else's goodbye (`goodbye_of_other`) posted by the writer or by "we": the
+    writer's own goodbye is read by the cues for it, not as someone else at risk.
 """
 
 from __future__ import annotations
 
 import re
 
+from alliance.analysis import crisis_context as context
 from alliance.analysis.crisis_patterns import Cue
 from alliance.analysis.crisis_patterns_context import (
     ASKED,
@@ -190,4 +193,17 @@ def screened_no(match: re.Match[str], text: str, following: str) -> bool:
 
 def look_alike(cue: Cue, match: re.Match[str], text: str, following: str) -> bool:
     """True where the cue sits in one of this module's look-alike families."""
-    return disowned_anger(cue, match, text, following) or screened_no(match, text, following)
+    return (
+        disowned_anger(cue, match, text, following)
+        or screened_no(match, text, following)
+        or own_goodbye(cue, match, text)
+    )
+
+
+def own_goodbye(cue: Cue, match: re.Match[str], text: str) -> bool:
+    """ "I posted 'this is goodbye' and deleted my accounts": the goodbye is the writer's or
+    "we"'s, not someone else's (a relative clause, "someone I follow posted", is not)."""
+    if cue.name != "goodbye_of_other":
+        return False
+    start = context.clause(text, match.start(), match.end())[0]
+    return context.subject(text, start, match, strict=True) in ("self", "we")

@@ -4,7 +4,8 @@
   thought of not waking up", "why am I still alive", "what is the point of me" (concern);
 - indirect goodbyes: a pet rehomed "because I won't be able to look after her", things given
   away or cancelled "because I won't need them", a countdown ("Just Friday left."), notes left
-  for each person (urgent);
+  for each person (urgent); someone else's goodbye, posted as final ("this is goodbye") or
+  followed by their vanishing ("and deleted her accounts") (concern, kind `third_party`);
 - a method or means without the word suicide: a rope hidden or ready, researching overdose,
   "get the dosage right this time", making sure not to wake up (urgent);
 - past self-harm or an attempt mentioned in passing: old scars, "the overdose back in 1998",
@@ -74,6 +75,32 @@ _LETTERS_KEPT = (r"(?=\s*(?:[.;!?]|$|,?\s*(?:and\s+)?(?:put|left|hid|sealed|tuck
 _BENIGN_NOTE = (_ABSENCE + r"|therapist|counsell?or|exercise|homework|unsent|thank(?:s|\s?-?you)"
                 r"|birthday|christmas|xmas|valentine|school|teacher|lecture|revision|rota|bins"
                 r"|shopping|feeding|recipe|instructions|wedding|anniversary|party|fridge)\b")
+# Someone else's goodbye posted or left, final ("this is goodbye", "bye forever") or followed
+# by their vanishing (accounts deleted, the phone off, not answering since).
+_FAREWELL_SAID = (r"\b(?:posted|posting|texted|sent|wrote|messaged|tweeted|put|shared|left"
+                  r"|said|commented|captioned|uploaded)\b[^.!?]{0,40}?(?:this\s+is\s+(?:my\s+)?"
+                  r"goodbye|good-?bye\s+(?:forever|for\s+good|world|cruel\s+world)"
+                  r"|bye\s+forever)\b")
+_VANISHED = (r"(?:deleted|deactivated|wiped|closed|shut\s+down|took\s+down)\s+(?:all\s+)?(?:of\s+)?"
+             r"(?:her|his|their)\s+(?:\w+\s+)?(?:accounts?|profiles?|socials|pages?|instagram|insta"
+             r"|facebook|tiktok|twitter|snapchat)\b|(?:turned|switched)\s+(?:her|his|their)\s+phone"
+             r"\s+off\b|(?:turned|switched)\s+off\s+(?:her|his|their)\s+phone\b|(?:hasn't|has\s+not"
+             r"|hasnt|isn't|is\s+not|isnt|won't|wont)\s+(?:been\s+)?(?:answer\w*|repl\w*|respond\w*"
+             r"|pick\w*\s+up|online)\b|went\s+(?:offline|silent|dark)\b")
+_FAREWELL_LEFT = (r"\b(?:posted|posting|texted|sent|wrote|left|messaged|tweeted|uploaded|notes?"
+                  r"|messages?|texts?|posts?|videos?)\b[^.!?]{0,30}?\b(?:good-?bye|bye|farewell)\b"
+                  r"[^.!?]{0,60}?(?:\band\s+|\bthen\s+|,\s*)(?:then\s+)?(?:\w+\s+)?(?:"
+                  + _VANISHED + ")")
+_BENIGN_FAREWELL = (r"\b(?:holiday|vacation|trip|travel\w*|moving|move|moved|emigrat\w*|abroad"
+                    r"|job|new\s+(?:flat|house|city|school)|see\s+(?:u|you|ya|y'all)"
+                    r"|back\s+(?:in|on|after|next|soon|when)"
+                    r"|for\s+(?:now|a\s+(?:while|bit|few)|lent|the\s+(?:summer|holidays?))|break"
+                    r"|detox|hiatus|exams?|revision|bluesky|mastodon|threads|new\s+(?:account|page"
+                    r"|number|phone)|retir\w*|graduat\w*|last\s+day|band|tour|show|series|season"
+                    r"|finale|channel|stream\w*|podcast|youtube\w*|fans?|followers|shop|business"
+                    r"|brand|caf[eé]|restaurant|team|colleagues|office|sabbatical"
+                    r"|(?:maternity|paternity|parental|study)\s+leave|joke|joking|lol|haha|ex|broke\s+up|dumped|died"
+                    r"|death|funeral|killed\s+(?:him|her|them)sel(?:f|ves)|passed\s+away)\b")
 _BENIGN_ROPE = (r"\b(?:climb\w*|boulder\w*|abseil\w*|boat|sail\w*|tent|camp\w*|tow\w*|swing|tug"
                 r"|skipping|dog|washing\s+line|gym|class|course|fete|sports?|knots?|hammock|tarp"
                 r"|horse|pony|rescue|harness)\b")
@@ -182,6 +209,12 @@ QUIET_SIGNS: tuple[Cue, ...] = (
          + r")*\s+and\s+" + _PEOPLE + r")" + _LETTERS_KEPT,
          "note letter", subject="require_self", negatable=False,
          benign=_BENIGN_NOTE),
+    # Someone else's goodbye, posted and final or followed by their vanishing (concern);
+    # `crisis_context4` clears it where the writer or "we" posted it.
+    _cue("goodbye_of_other", "third_party",
+         _FAREWELL_SAID + r"|" + _FAREWELL_LEFT,
+         "goodbye bye farewell", negatable=False, topic_prone=True,
+         benign=_BENIGN_FAREWELL),
     # 3. A method or means without the word suicide.
     _cue("rope_ready", "self_risk",
          r"\b(?:the|a|my)\s+rope(?:'s|\s+is|\s+was)?\s+(?:\w+\s+)?(?:hidden|stashed|ready|tied\s+"

@@ -1,5 +1,6 @@
-"""Cue table: the warning signs people write without risk words (farewell acts,
-preparations, method research, a chosen time or place, urges now, harm to others with a plan).
+"""Cue table: the warning signs people write without risk words (farewell acts, among them a
+note left for someone to find and a goodbye with an afterlife, preparations, method research,
+a chosen time or place, urges now, harm to others with a plan).
 
 Every cue here is of kind `self_risk` or `harm_other` (see `crisis_patterns_base`); the index
 over all cues lives in `crisis_patterns`. Split from `crisis_patterns_self` for size.
@@ -27,6 +28,39 @@ _BENIGN_ESTATE = (r"\b(?:solicitor|lawyer|notary|accountant|retire\w*|pension|mo
 _BENIGN_LETTER = (r"\b(?:therapist|counsell?or|exercise|homework|unsent|gratitude|thank\s?you"
                   r"|birthday|christmas|xmas|cards?|invit\w*|valentine|santa|school|teacher|mp|council|complain\w*"
                   r"|job|cover\s+letter|application|fundraiser|newsletter|pen\s?pal)\b")
+
+# A note left for someone close to find, with nothing after "to find" but a time ("I've
+# written a note for my parents to find", "... for Mum to find in the morning"); not a note
+# that helps find a thing ("for the cleaner to find the keys"), one with its ordinary message
+# ("... when they get home saying I'm at Sam's"), a game or a love note.
+_FINDER = (r"(?:(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|mam|mother|dad|father|parents|family|wife"
+           r"|husband|partner|kids|children|son|daughter|sisters?|brothers?|siblings|flatmates?"
+           r"|housemates?|room-?mates?|boyfriend|girlfriend|fianc\w+|friends?|nan|gran|grandma"
+           r"|grandad|grandparents|carer|twin)|him|her|them|you|every\s?(?:one|body)"
+           r"|(?-i:[A-Z][a-z]+))")
+_FIND_TAIL = (r"(?:\s+(?:after(?:wards)?|later|first|in\s+the\s+morning|tomorrow(?:\s+morning)?"
+              r"|(?:when|once|after)\s+i(?:'m|\s+am)\s+gone))?\s*(?=[.;?]|$|,\s*(?!(?:saying|says"
+              r"|to\s+say|telling|with|about|so|because|in\s+case)\b))")
+_BENIGN_FIND = (r"\b(?:birthday|treasure|scavenger|hunt|clues?|riddles?|surprise|presents?|gifts?"
+                r"|lunch\s?box|love\s+notes?|valentine|anniversary|christmas|xmas|easter|advent"
+                r"|tooth\s+fairy|santa|elf|propos\w*|engagement|party|keys?|spare|parcel|delivery"
+                r"|dinner|tea|oven|fridge|shopping|homework|school|bins|feed\w*|sitter|babysitter"
+                r"|cleaner|holiday|trip|pranks?|joke)\b")
+# A goodbye with an afterlife: "It's not goodbye forever, I'll see you on the other side",
+# "Goodbye everyone, see you in the next life"; not the other side of a thing ("of the
+# holidays"), not cheerful ("!"), and not a farewell to the dead (a grave, a funeral) or
+# before an operation (`crisis_context3` reads the whole text for those).
+_AFTERLIFE = (r"(?:see|meet)\s+(?:you|u|ya|y'all|you\s+all|all\s+of\s+you|every\s?(?:one|body)"
+              r"|them)(?:\s+(?:all|again))*\s+(?:on\s+the\s+other\s+side(?!\s+of\b)|in\s+(?:the"
+              r"\s+)?(?:next|another)\s+life|in\s+heaven|in\s+the\s+afterlife)")
+_BYE = r"(?:good-?bye|bye|farewell)"
+_BENIGN_AFTERLIFE = (r"\b(?:graves?|graveside|funeral|coffin|casket|cemetery|churchyard"
+                     r"|crematorium|memorial|ashes|eulogy|rip|rest\s+in\s+peace|died|buried|burial"
+                     r"|" + PASSED_AWAY + r"|hospice|vet|put\s+(?:to\s+sleep|down)|rainbow\s+bridge"
+                     r"|surgery|operation|op|anaesthe\w*|procedure|theatre|exams?|finals|deadline"
+                     r"|holidays?|move|moving|flight|tunnel|wedding|labour|birth|baby|marathon|race"
+                     r"|trip|expedition|offline|off\s+grid|signal|detox|retreat|game|level|boss"
+                     r"|server|raid|for\s+now)\b")
 
 WARNING_SIGNS: tuple[Cue, ...] = (
     _cue("farewell_after_gone", "self_risk",
@@ -57,6 +91,17 @@ WARNING_SIGNS: tuple[Cue, ...] = (
          r"and\s+(?:sealed|hid|put|left)\b)",
          "writ wrote finish left leav rewrit draft written writing note notes letters",
          subject="require_self", benign=_BENIGN_LETTER, negatable=False),
+    _cue("note_to_find", "self_risk",
+         r"\b(?:(?:writ\w*|wrote|left|leav\w*|put|hid|hidden|hiding|tuck\w*|placed|propped)\s+"
+         r"(?:\w+\s+){0,2}?)?(?:notes?|letters?|envelopes?)\s+(?:\w+\s+){0,6}?for\s+" + _FINDER
+         + r"(?:\s*(?:,|and)\s*" + _FINDER + r")*\s+to\s+find\b" + _FIND_TAIL,
+         "note letter envelope", subject="require_self",
+         benign=_BENIGN_FIND),
+    _cue("afterlife_goodbye", "self_risk",
+         r"(?![^.?]*!)\b" + _BYE + r"\b[^.!?]{0,50}?\b(?:i(?:'ll|\s+will)\s+)?" + _AFTERLIFE
+         + r"|(?![^.?]*!)\b" + _AFTERLIFE + r"[^.!?]{0,40}?\b" + _BYE + r"\b",
+         "goodbye bye farewell", subject="require_self", negatable=False,
+         benign=_BENIGN_AFTERLIFE),
     _cue("one_last_time", "self_risk",
          r"\b(?:every\s?(?:one|body)|all\s+(?:of\s+)?(?:my|the)\s+(?:friends|family|people)"
          r"|their\s+voices)\b[^.!?]{0,60}?\bone\s+last\s+time\b"

@@ -393,7 +393,6 @@ def test_the_classifier_reads_plain_wordings_no_cue_was_written_for() -> None:
         assert [span.text for span in reading.evidence] == [text]
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of the rules and the classifier alike")
 def test_a_note_left_for_parents_is_read_as_urgent() -> None:
     # The third of the six sentences above: a farewell note named without any risk word.
     assert read_crisis("I've written a note for my parents to find.").level == "urgent"
