@@ -31,9 +31,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from alliance.analysis import crisis_context as context
-from alliance.analysis import crisis_context2 as context2
-from alliance.analysis import crisis_context3 as context3
-from alliance.analysis import crisis_context4 as context4
+from alliance.analysis import crisis_goodbyes as goodbyes
+from alliance.analysis import crisis_lookalikes as lookalikes
+from alliance.analysis import crisis_past_and_disowned as past_and_disowned
 from alliance.analysis.crisis_patterns import MASKS, TOPIC, Cue, candidate_cues, needs_masking
 from alliance.analysis.crisis_patterns_context import (
     ACCIDENT,
@@ -215,11 +215,11 @@ def _weigh(
         return "none"
     if context.answered_no(text, match, following, preceding):
         return "none"
-    if context2.look_alike(cue, match, text, following, preceding):
+    if lookalikes.look_alike(cue, match, text, following, preceding):
         return "none"
-    if context3.look_alike(cue, match, text, whole):  # `whole`: the text the sentence is in
+    if goodbyes.look_alike(cue, match, text, whole):  # `whole`: the text the sentence is in
         return "none"
-    if context4.look_alike(cue, match, text, following):
+    if past_and_disowned.look_alike(cue, match, text, following):
         return "none"
     if cue.name == "method_musing" and context.itch_scratched(text, match):
         return "none"
@@ -285,7 +285,7 @@ def _weigh_active(
         or (cue.negatable and context.negated(text, clause[0], match))
         or context.hypothetical(text, clause, match)
         or context.in_past(text, clause, match)
-        or context4.long_past(text, clause, match)
+        or past_and_disowned.long_past(text, clause, match)
     )
     return "concern" if lowered else "urgent"
 

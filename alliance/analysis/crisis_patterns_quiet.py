@@ -210,7 +210,7 @@ QUIET_SIGNS: tuple[Cue, ...] = (
          "note letter", subject="require_self", negatable=False,
          benign=_BENIGN_NOTE),
     # Someone else's goodbye, posted and final or followed by their vanishing (concern);
-    # `crisis_context4` clears it where the writer or "we" posted it.
+    # `crisis_past_and_disowned` clears it where the writer or "we" posted it.
     _cue("goodbye_of_other", "third_party",
          _FAREWELL_SAID + r"|" + _FAREWELL_LEFT,
          "goodbye bye farewell", negatable=False, topic_prone=True,

@@ -49,7 +49,7 @@ _BENIGN_FIND = (r"\b(?:birthday|treasure|scavenger|hunt|clues?|riddles?|surprise
 # A goodbye with an afterlife: "It's not goodbye forever, I'll see you on the other side",
 # "Goodbye everyone, see you in the next life"; not the other side of a thing ("of the
 # holidays"), not cheerful ("!"), and not a farewell to the dead (a grave, a funeral) or
-# before an operation (`crisis_context3` reads the whole text for those).
+# before an operation (`crisis_goodbyes` reads the whole text for those).
 _AFTERLIFE = (r"(?:see|meet)\s+(?:you|u|ya|y'all|you\s+all|all\s+of\s+you|every\s?(?:one|body)"
               r"|them)(?:\s+(?:all|again))*\s+(?:on\s+the\s+other\s+side(?!\s+of\b)|in\s+(?:the"
               r"\s+)?(?:next|another)\s+life|in\s+heaven|in\s+the\s+afterlife)")

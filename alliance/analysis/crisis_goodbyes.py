@@ -1,5 +1,5 @@
 """Look-alike checks of the crisis reader's rules (`crisis`) about goodbyes, beside
-`crisis_context` and `crisis_context2`: the goodbye letter written as a therapy exercise, "it's
+`crisis_context` and `crisis_lookalikes`: the goodbye letter written as a therapy exercise, "it's
 not goodbye forever" said of a service the writer can come back to, and "see you on the other
 side" said before an operation or a trip, or to someone who has died.
 

@@ -1,5 +1,5 @@
 """Context checks of the crisis reader's rules (`crisis`), round 7, beside `crisis_context`,
-`crisis_context2` and `crisis_context3`: families an adjudicator named among the reader's
+`crisis_lookalikes` and `crisis_goodbyes`: families an adjudicator named among the reader's
 false alarms.
 
 - `long_past`: risk told as clearly past in wordings the tense checks did not know ("I tried
