@@ -30,13 +30,15 @@ _BENIGN_LETTER = (r"\b(?:therapist|counsell?or|exercise|homework|unsent|gratitud
                   r"|job|cover\s+letter|application|fundraiser|newsletter|pen\s?pal)\b")
 
 # A note left for someone close to find, with nothing after "to find" but a time ("I've
-# written a note for my parents to find", "... for Mum to find in the morning"); not a note
+# written a note for my parents to find", "... for Mum to find in the morning", "There's a
+# letter in my desk for my sister to find": "there's" opens it as "I left" does); not a note
 # that helps find a thing ("for the cleaner to find the keys"), one with its ordinary message
 # ("... when they get home saying I'm at Sam's"), a game or a love note.
 _FINDER = (r"(?:(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|mam|mother|dad|father|parents|family|wife"
            r"|husband|partner|kids|children|son|daughter|sisters?|brothers?|siblings|flatmates?"
            r"|housemates?|room-?mates?|boyfriend|girlfriend|fianc\w+|friends?|nan|gran|grandma"
-           r"|grandad|grandparents|carer|twin)|him|her|them|you|every\s?(?:one|body)"
+           r"|grandad|grandparents|carer|twin|mates?|besties?|bff|bf|gf|cousins?|aunt\w*|uncle)"
+           r"|him|her|them|you|every\s?(?:one|body)"
            r"|(?-i:[A-Z][a-z]+))")
 _FIND_TAIL = (r"(?:\s+(?:after(?:wards)?|later|first|in\s+the\s+morning|tomorrow(?:\s+morning)?"
               r"|(?:when|once|after)\s+i(?:'m|\s+am)\s+gone))?\s*(?=[.;?]|$|,\s*(?!(?:saying|says"
@@ -92,7 +94,8 @@ WARNING_SIGNS: tuple[Cue, ...] = (
          "writ wrote finish left leav rewrit draft written writing note notes letters",
          subject="require_self", benign=_BENIGN_LETTER, negatable=False),
     _cue("note_to_find", "self_risk",
-         r"\b(?:(?:writ\w*|wrote|left|leav\w*|put|hid|hidden|hiding|tuck\w*|placed|propped)\s+"
+         r"\b(?:(?:writ\w*|wrote|left|leav\w*|put|hid|hidden|hiding|tuck\w*|placed|propped"
+         r"|there(?:'s|\s+is|\s+are|'ll\s+be|\s+will\s+be))\s+"
          r"(?:\w+\s+){0,2}?)?(?:notes?|letters?|envelopes?)\s+(?:\w+\s+){0,6}?for\s+" + _FINDER
          + r"(?:\s*(?:,|and)\s*" + _FINDER + r")*\s+to\s+find\b" + _FIND_TAIL,
          "note letter envelope", subject="require_self",

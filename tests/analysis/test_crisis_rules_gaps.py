@@ -26,11 +26,37 @@ CASES = [
     ("Left a note for Tom to find, telling him the dinner's in the oven.", "none"),
     ("The spare key is under the mat with a note for Priya to find.", "none"),
     ("My sister wrote a note for Mum to find.", "none"),
+    # ... told without "I wrote": where the letter lies, "there's" (urgent).
+    ("There's a letter in my desk for my sister to find.", "urgent"),
+    ("The envelope on the hall table is for Mum to find.", "urgent"),
+    ("left a letter under my pillow for them to find", "urgent"),
+    ("There are letters in my drawer for my mates to find.", "urgent"),
+    # ... and its look-alikes: a thing to find, an ordinary message, a game, a birthday.
+    ("There's a note in the fridge for my sister to find the cake", "none"),
+    (
+        "There's a letter in my desk for my sister to find when she house-sits, "
+        "with the wifi code.",
+        "none",
+    ),
+    (
+        "There's a note under the mat for my son to find, the first clue of his scavenger hunt.",
+        "none",
+    ),
+    ("There's a letter in my desk for my sister to find on her birthday.", "none"),
     # Someone else's goodbye, posted as final or followed by their vanishing (concern).
     ("My friend posted 'this is goodbye' and deleted her accounts.", "concern"),
     ("My cousin texted 'goodbye forever' and then switched off her phone.", "concern"),
     ("A girl from my class posted a goodbye video and deleted all her socials.", "concern"),
     ("My flatmate left a note saying goodbye and isn't answering her phone.", "concern"),
+    # ... named in everyday words: "my mate" is another person, not the writer (concern).
+    ("My mate posted 'this is goodbye' and deleted his accounts.", "concern"),
+    ("My bestie posted 'this is goodbye' and deleted her accounts.", "concern"),
+    ("My gf texted 'goodbye forever' and turned her phone off.", "concern"),
+    ("My classmate posted 'bye forever' and deleted all her socials.", "concern"),
+    ("My ex texted 'goodbye forever' and turned her phone off.", "concern"),
+    # ... while the writer's own goodbye, or one said to a mate, stays urgent.
+    ("I posted 'this is goodbye' and deleted my accounts.", "urgent"),
+    ("Sorry mate, this is goodbye.", "urgent"),
     # ... not a goodbye with a return, another platform, a business closing, or the writer's.
     ("My friend posted 'this is goodbye, see you all after exams'.", "none"),
     ("My friend posted 'goodbye Twitter, I'm on Bluesky now'.", "none"),
@@ -69,6 +95,7 @@ def test_rules_read_the_gaps_and_their_look_alikes(text: str, level: str) -> Non
     "text",
     [
         "I left a note for the cleaner to find the keys.",
+        "There's a letter in my desk for my sister to find on her birthday.",
         "My friend posted 'goodbye Twitter, I'm on Bluesky now'.",
         "See you on the other side of the holidays!",
         "We buried Gran today. Bye Gran, see you on the other side.",
@@ -76,3 +103,15 @@ def test_rules_read_the_gaps_and_their_look_alikes(text: str, level: str) -> Non
 )
 def test_the_classifier_raises_no_look_alike(text: str) -> None:
     assert read_crisis(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("There's a letter in my desk for my sister to find.", "urgent"),
+        ("My mate posted 'this is goodbye' and deleted his accounts.", "concern"),
+        ("I posted 'this is goodbye' and deleted my accounts.", "urgent"),
+    ],
+)
+def test_the_classifier_keeps_the_rules_level(text: str, level: str) -> None:
+    assert read_crisis(text).level == level
