@@ -311,7 +311,4 @@ def _about_someone_else(sentence: str) -> bool:
     words = {token.lower() for token in tokens}
     if words & I_WORDS or "myself" in words or words & WE_WORDS:
         return False
-    return any(
-        context.person(token, first=i == 0, previous=tokens[i - 1] if i else "") == "other"
-        for i, token in enumerate(tokens)
-    )
+    return any(context.person(token, first=i == 0) == "other" for i, token in enumerate(tokens))

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from alliance.analysis.crisis_patterns import Cue
 from alliance.analysis.crisis_patterns_context import (
-    ADDRESS_WORDS,
     ANGER_LET_GO,
     ANGER_PAST_LEAD,
     ANSWER_LEAD,
@@ -53,7 +52,6 @@ from alliance.analysis.crisis_patterns_context import (
     NOT_NAMES,
     ON_PURPOSE,
     OTHER_WORDS,
-    OWNER_WORDS,
     PAST_VERB,
     PERFECT,
     PETTY,
@@ -139,19 +137,14 @@ def joking(sentence: str, following: str) -> bool:
 # --- who is it about ----------------------------------------------------------------------
 
 
-def person(token: str, first: bool, previous: str = "") -> str | None:
-    """Who one token names; `previous` is the token before it, which tells "my mate" (another
-    person) from "Sorry mate" (said to someone)."""
+def person(token: str, first: bool) -> str | None:
     word = token.lower().removesuffix("'s")
     if word in SELF_WORDS:
         return "self"
     if word in WE_WORDS:
         return "we"
     if word in OTHER_WORDS:
-        owned = previous.lower() in OWNER_WORDS or (
-            previous[:1].isupper() and previous.endswith("'s")
-        )
-        return None if word in ADDRESS_WORDS and not owned else "other"
+        return "other"
     if not first and token[0].isupper() and token.removesuffix("'s") not in NOT_NAMES:
         return "other"
     return None
@@ -170,18 +163,14 @@ def subject(text: str, clause_start: int, match: re.Match[str], strict: bool) ->
         return "self"  # the cue holds its own subject: "how I'd do it"
     for floor in (clause_start, 0):
         tokens = [(m.group(), m.start()) for m in TOKEN.finditer(text, floor, match.start())]
-        words = [""] + [token for token, _ in tokens]
         for back, (token, at) in enumerate(reversed(tokens)):
-            who = person(token, first=at == 0, previous=words[len(tokens) - 1 - back])
+            who = person(token, first=at == 0)
             if who is None:
                 continue
             if strict and who == "self":
                 # "Someone I game with posted ...": the "I" heads a relative clause.
                 between = [t.lower() for t, _ in tokens[len(tokens) - back :]]
-                earlier = [
-                    person(t, first=a == 0, previous=words[i])
-                    for i, (t, a) in enumerate(tokens[: len(tokens) - back - 1])
-                ]
+                earlier = [person(t, first=a == 0) for t, a in tokens[: len(tokens) - back - 1]]
                 plain = all(w in LINK_WORDS for w in between)
                 return "self" if plain or not {"other", "we"} & set(earlier) else "none_strict"
             return who

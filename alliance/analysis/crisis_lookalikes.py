@@ -201,10 +201,7 @@ def quoted_other(text: str, match: re.Match[str]) -> bool:
     tokens = TOKEN.findall(outside)
     if any(token.lower() in I_WORDS for token in tokens):
         return False
-    people = [
-        context.person(token, first=i == 0, previous=tokens[i - 1] if i else "")
-        for i, token in enumerate(tokens)
-    ]
+    people = [context.person(token, first=i == 0) for i, token in enumerate(tokens)]
     return next((who for who in people if who is not None), None) == "other"
 
 

@@ -337,19 +337,8 @@ OTHER_WORDS = words(
     "daughter kid kids child children mum mom mother dad father brother sister cousin uncle "
     "aunt nan grandma grandmother grandfather grandpa roommate flatmate housemate student "
     "students client clients colleague coworker boss patient patients people teen teenager "
-    "character man woman guy girl boy nurse doctor dentist vet surgeon "
-    # Friends, partners and kin in everyday words ("my mate posted ..."): another person.
-    "mate mates bestie besties bff bf gf boyf girlf pal pals buddy bestmate fiance fiancee "
-    "fiancé fiancée ex sibling siblings twin cousins niece nephew auntie stepmum stepmom "
-    "stepdad stepbrother stepsister gran granny nana grandad granddad grandparents parents "
-    "sisters brothers sons daughters roommates flatmates housemates classmate classmates "
-    "schoolmate coursemate uni-mate teammate teammates workmate workmates colleagues "
-    "coworkers co-worker neighbour neighbor neighbours neighbors"
+    "character man woman guy girl boy nurse doctor dentist vet surgeon"
 )
-# Of those, the words also said to someone ("Sorry mate, this is goodbye", "Cheers pal"):
-# another person only after an owner ("my mate", "a pal", "Sam's buddy").
-ADDRESS_WORDS = words("mate mates pal pals buddy bestie besties bff")
-OWNER_WORDS = words("my your his her their our a an the another best old close good new that")
 NOT_NAMES = words(
     "I Dr Mr Mrs Ms Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
     "March April May June July August September October November December Christmas Easter "

@@ -506,7 +506,7 @@ def test_heldout_urgent_recall_meets_the_target(name: str) -> None:
     assert result["urgent_flagged"] == 1.0
 
 
-# Measured with the shipped reader (bench runs 15, 10, 7, 5, 7, 5 and 2 of the seven sets;
+# Measured with the shipped reader (bench runs 17, 12, 9, 7, 9, 7 and 4 of the seven sets;
 # docs/safety.md counts them): urgent read as urgent, urgent flagged at all, any-flag recall,
 # false alarms; the whole reader, then the rules alone.
 HELDOUT_FLOORS = {

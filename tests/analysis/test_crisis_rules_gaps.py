@@ -48,15 +48,6 @@ CASES = [
     ("My cousin texted 'goodbye forever' and then switched off her phone.", "concern"),
     ("A girl from my class posted a goodbye video and deleted all her socials.", "concern"),
     ("My flatmate left a note saying goodbye and isn't answering her phone.", "concern"),
-    # ... named in everyday words: "my mate" is another person, not the writer (concern).
-    ("My mate posted 'this is goodbye' and deleted his accounts.", "concern"),
-    ("My bestie posted 'this is goodbye' and deleted her accounts.", "concern"),
-    ("My gf texted 'goodbye forever' and turned her phone off.", "concern"),
-    ("My classmate posted 'bye forever' and deleted all her socials.", "concern"),
-    ("My ex texted 'goodbye forever' and turned her phone off.", "concern"),
-    # ... while the writer's own goodbye, or one said to a mate, stays urgent.
-    ("I posted 'this is goodbye' and deleted my accounts.", "urgent"),
-    ("Sorry mate, this is goodbye.", "urgent"),
     # ... not a goodbye with a return, another platform, a business closing, or the writer's.
     ("My friend posted 'this is goodbye, see you all after exams'.", "none"),
     ("My friend posted 'goodbye Twitter, I'm on Bluesky now'.", "none"),
@@ -95,7 +86,6 @@ def test_rules_read_the_gaps_and_their_look_alikes(text: str, level: str) -> Non
     "text",
     [
         "I left a note for the cleaner to find the keys.",
-        "There's a letter in my desk for my sister to find on her birthday.",
         "My friend posted 'goodbye Twitter, I'm on Bluesky now'.",
         "See you on the other side of the holidays!",
         "We buried Gran today. Bye Gran, see you on the other side.",
@@ -103,15 +93,3 @@ def test_rules_read_the_gaps_and_their_look_alikes(text: str, level: str) -> Non
 )
 def test_the_classifier_raises_no_look_alike(text: str) -> None:
     assert read_crisis(text).level == "none"
-
-
-@pytest.mark.parametrize(
-    ("text", "level"),
-    [
-        ("There's a letter in my desk for my sister to find.", "urgent"),
-        ("My mate posted 'this is goodbye' and deleted his accounts.", "concern"),
-        ("I posted 'this is goodbye' and deleted my accounts.", "urgent"),
-    ],
-)
-def test_the_classifier_keeps_the_rules_level(text: str, level: str) -> None:
-    assert read_crisis(text).level == level
