@@ -22,6 +22,7 @@ from alliance.analysis import crisis_context as context
 from alliance.analysis.crisis_patterns import Cue
 from alliance.analysis.crisis_patterns_context import (
     ASKED,
+    BUT,
     LIED,
     PRESENT,
     RECENT,
@@ -187,7 +188,7 @@ def screened_no(match: re.Match[str], text: str, following: str) -> bool:
         return False
     found = ANSWER_NO.search(text, match.end())
     if found is not None:
-        return re.search(r"\bbut\b", text[found.end() :], _I) is None
+        return BUT.search(text, found.end()) is None
     return ANSWER_NO_NEXT.match(following) is not None
 
 

@@ -56,6 +56,11 @@ _AFTERLIFE = (r"(?:see|meet)\s+(?:you|u|ya|y'all|you\s+all|all\s+of\s+you|every\
               r"|them)(?:\s+(?:all|again))*\s+(?:on\s+the\s+other\s+side(?!\s+of\b)|in\s+(?:the"
               r"\s+)?(?:next|another)\s+life|in\s+heaven|in\s+the\s+afterlife)")
 _BYE = r"(?:good-?bye|bye|farewell)"
+# "Cut" and "burn" of hair, a film, calories or a CD, and a night shift or a party to get
+# through: the ordinary objects of the two urge cues below.
+_BENIGN_URGE = (r"\b(?:film|scene|edit\w*|director|hair|fringe|grass|hedge|lawn|cake|calories"
+                r"|energy|candles?|bridges|ties|losses|carbs|sugar|fat|cds?|dvd|disc|fuel"
+                r"|shift|party|exam|deadline|meeting)\b")
 _BENIGN_AFTERLIFE = (r"\b(?:graves?|graveside|funeral|coffin|casket|cemetery|churchyard"
                      r"|crematorium|memorial|ashes|eulogy|rip|rest\s+in\s+peace|died|buried|burial"
                      r"|" + PASSED_AWAY + r"|hospice|vet|put\s+(?:to\s+sleep|down)|rainbow\s+bridge"
@@ -209,9 +214,7 @@ WARNING_SIGNS: tuple[Cue, ...] = (
          r"|as\s+soon|before|after|because|until|till)\b)"
          r"|\bcrav\w*\s+to\s+(?:cut|burn|hurt\s+myself|self[-\s]?harm|bleed)\b",
          "cut burn crav", subject="require_self", topic_prone=True,
-         benign=r"\b(?:film|scene|edit\w*|director|hair|fringe|grass|hedge|lawn|cake|calories"
-                r"|energy|candles?|bridges|ties|losses|carbs|sugar|fat|cds?|dvd|disc|fuel"
-                r"|shift|party|exam|deadline|meeting)\b"),
+         benign=_BENIGN_URGE),
     # Spells out its own negation, so negation does not lower it.
     _cue("not_through_the_night", "self_risk",
          r"\b(?:don't|do\s+not|dont)\s+think\s+i(?:'ll|\s+will|\s+can|'m\s+going\s+to|\s+am\s+"
@@ -219,8 +222,6 @@ WARNING_SIGNS: tuple[Cue, ...] = (
          r"(?:through\s+)?(?:the\s+night|tonight|this\s+night)\b(?!\s+(?:shift|without|awake"
          r"|out|before|at|in|on)\b)",
          "think", subject="require_self", negatable=False,
-         benign=r"\b(?:film|scene|edit\w*|director|hair|fringe|grass|hedge|lawn|cake|calories"
-                r"|energy|candles?|bridges|ties|losses|carbs|sugar|fat|cds?|dvd|disc|fuel"
-                r"|shift|party|exam|deadline|meeting)\b"),
+         benign=_BENIGN_URGE),
 )
 # fmt: on
